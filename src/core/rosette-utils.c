@@ -78,11 +78,15 @@ rosette_load_file_bounded (GFile        *file,
                            GError      **error)
 {
   g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
   g_autofree char *limit = NULL;
+  g_autofree guint8 *buffer = NULL;
+  gsize wanted;
+  gsize allocated = 0;
+  gsize length = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (max_size < G_MAXSIZE, NULL);
 
   name = g_file_get_parse_name (file);
 
@@ -90,13 +94,33 @@ rosette_load_file_bounded (GFile        *file,
   if (stream == NULL)
     return NULL;
 
-  /* Read one byte more than allowed to tell "exactly max" from "too big". */
-  bytes = g_input_stream_read_bytes (G_INPUT_STREAM (stream), max_size + 1,
-                                     cancellable, error);
-  if (bytes == NULL)
-    return NULL;
+  /* Read one byte more than allowed to tell "exactly max" from "too big".
+   * A single read may return fewer bytes than asked for (pipes, network
+   * file systems), so read until end of file or past the limit, growing
+   * the buffer as data arrives rather than allocating max_size up front. */
+  wanted = max_size + 1;
+  while (length < wanted)
+    {
+      gsize chunk = MIN (wanted - length, 64 * 1024);
+      gssize n_read;
 
-  if (g_bytes_get_size (bytes) > max_size)
+      if (allocated - length < chunk)
+        {
+          allocated = MIN (wanted, MAX (allocated * 2, length + chunk));
+          buffer = g_realloc (buffer, allocated);
+        }
+
+      n_read = g_input_stream_read (G_INPUT_STREAM (stream), buffer + length, chunk,
+                                    cancellable, error);
+      if (n_read < 0)
+        return NULL;
+      if (n_read == 0)
+        break;
+
+      length += n_read;
+    }
+
+  if (length > max_size)
     {
       limit = g_format_size (max_size);
       g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_TOO_LARGE,
@@ -105,7 +129,7 @@ rosette_load_file_bounded (GFile        *file,
       return NULL;
     }
 
-  return g_steal_pointer (&bytes);
+  return g_bytes_new_take (g_steal_pointer (&buffer), length);
 }
 
 /**
