@@ -946,6 +946,47 @@ test_setter_preconditions (void)
   g_assert_cmpstr (rosette_family_get_title (family), ==, "Data Privacy");
 }
 
+/* A name someone types is checked by the same rules as a file's "name":
+ * what passes can be made into a family that saves and loads again. */
+static void
+test_check_name (void)
+{
+  g_autofree char *longest = g_strnfill (ROSETTE_FAMILY_MAX_NAME_LENGTH, 'x');
+  g_autofree char *too_long = g_strnfill (ROSETTE_FAMILY_MAX_NAME_LENGTH + 1, 'x');
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RosetteFamily) family = NULL;
+  g_autoptr(RosetteFamily) loaded = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_true (rosette_family_check_name ("Data Privacy", &error));
+  g_assert_no_error (error);
+  g_assert_true (rosette_family_check_name ("Sécurité des données", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (rosette_family_check_name (longest, &error));
+  family = rosette_family_new_from_template (ROSETTE_BADGE_KIND_TECHNICAL, longest);
+  bytes = rosette_family_to_bytes (family);
+  loaded = rosette_family_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rosette_family_get_name (loaded), ==, longest);
+
+  g_assert_false (rosette_family_check_name ("", &error));
+  g_assert_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_false (rosette_family_check_name (too_long, &error));
+  g_assert_error (error, ROSETTE_ERROR, ROSETTE_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "121"));
+  g_clear_error (&error);
+
+  g_assert_false (rosette_family_check_name ("Two\nlines", &error));
+  g_assert_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_false (rosette_family_check_name ("bad \xff utf-8", &error));
+  g_assert_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -970,6 +1011,7 @@ main (int   argc,
   g_test_add_func ("/rosette/family/deep-nesting", test_deep_nesting);
   g_test_add_func ("/rosette/family/oversized-file", test_oversized_file);
   g_test_add_func ("/rosette/family/kind-strings", test_kind_strings);
+  g_test_add_func ("/rosette/family/check-name", test_check_name);
   g_test_add_func ("/rosette/family/setter-preconditions", test_setter_preconditions);
 
   return g_test_run ();

@@ -1,2 +1,491 @@
-/* placeholder: being written */
+/* rosette-design.c
+ *
+ * Copyright 2026 The Rosette authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/*
+ * Family + tier -> SVG text -> pixels -> files.
+ *
+ * The SVG is the single source of truth: the PNG is rendered by librsvg
+ * from exactly the text that rosette_design_render_svg() returns, so an
+ * exported PNG and SVG of one tier always match.
+ */
+
 #include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rosette-design.h"
+#include "rosette-design-private.h"
+#include "rosette-error.h"
+#include "rosette-family.h"
+#include "rosette-tier.h"
+
+typedef struct
+{
+  RosetteFamily       *family;
+  RosetteTier         *tier;
+  RosetteExportFormat  formats;
+  guint                size;
+  GFile               *directory;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_object (&data->family);
+  g_clear_object (&data->tier);
+  g_clear_object (&data->directory);
+  g_free (data);
+}
+
+static gboolean
+check_size (guint    size,
+            GError **error)
+{
+  if (size < ROSETTE_DESIGN_MIN_SIZE || size > ROSETTE_DESIGN_MAX_SIZE)
+    {
+      g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_OUT_OF_RANGE,
+                   _("The size %u px is out of range: choose from %u to %u px"),
+                   size, ROSETTE_DESIGN_MIN_SIZE, ROSETTE_DESIGN_MAX_SIZE);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * rosette_design_render_svg:
+ * @family: a #RosetteFamily
+ * @tier: one of @family's tiers
+ * @error: return location for an error
+ *
+ * Draws @tier of @family as a standalone SVG document: 512 × 512 user
+ * units, transparent background, a `<title>` and `<desc>` for screen
+ * readers, no external references, and every id prefixed with the family
+ * and tier slugs so several badges can share one HTML page.
+ *
+ * Returns: (transfer full): the SVG text, or %NULL with
+ *   %ROSETTE_ERROR_NOT_FOUND when the family's emblem does not exist
+ */
+char *
+rosette_design_render_svg (RosetteFamily  *family,
+                           RosetteTier    *tier,
+                           GError        **error)
+{
+  g_autofree char *family_slug = NULL;
+  g_autofree char *tier_slug = NULL;
+  g_autofree char *prefix = NULL;
+  RosetteDesignSpec spec = { 0 };
+
+  g_return_val_if_fail (ROSETTE_IS_FAMILY (family), NULL);
+  g_return_val_if_fail (ROSETTE_IS_TIER (tier), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  family_slug = rosette_family_dup_slug (family);
+  tier_slug = rosette_tier_dup_slug (tier);
+  /* ids must start with a letter; slugs may start with a digit */
+  prefix = g_strdup_printf ("rs-%s-%s-", family_slug, tier_slug);
+
+  spec.kind = rosette_family_get_kind (family);
+  spec.shape = rosette_family_get_shape (family);
+  spec.emblem = rosette_family_get_emblem (family);
+  spec.emblem_text = rosette_family_get_emblem_text (family);
+  spec.title = rosette_family_get_title (family);
+  spec.subtitle = rosette_family_get_subtitle (family);
+  spec.field_color = rosette_family_get_field_color (family);
+  spec.tier_name = rosette_tier_get_name (tier);
+  spec.metal = rosette_tier_get_metal (tier);
+  spec.stars = rosette_tier_get_stars (tier);
+  spec.ring_style = rosette_tier_get_ring_style (tier);
+  spec.ornament = rosette_tier_get_ornament (tier);
+  spec.id_prefix = prefix;
+
+  return _rosette_design_build_svg (&spec, error);
+}
+
+/**
+ * rosette_design_render_surface:
+ * @family: a #RosetteFamily
+ * @tier: one of @family's tiers
+ * @size: the width and height in pixels, from %ROSETTE_DESIGN_MIN_SIZE
+ *   to %ROSETTE_DESIGN_MAX_SIZE
+ * @error: return location for an error
+ *
+ * Renders the SVG of rosette_design_render_svg() with librsvg.
+ *
+ * Returns: (transfer full): an ARGB32 image surface with a transparent
+ *   background, or %NULL with %ROSETTE_ERROR_OUT_OF_RANGE for a bad size
+ */
+cairo_surface_t *
+rosette_design_render_surface (RosetteFamily  *family,
+                               RosetteTier    *tier,
+                               guint           size,
+                               GError        **error)
+{
+  g_autofree char *svg = NULL;
+
+  g_return_val_if_fail (ROSETTE_IS_FAMILY (family), NULL);
+  g_return_val_if_fail (ROSETTE_IS_TIER (tier), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_size (size, error))
+    return NULL;
+
+  svg = rosette_design_render_svg (family, tier, error);
+  if (svg == NULL)
+    return NULL;
+
+  return _rosette_design_rasterize (svg, strlen (svg), size, error);
+}
+
+/**
+ * rosette_design_render_png:
+ * @family: a #RosetteFamily
+ * @tier: one of @family's tiers
+ * @size: the width and height in pixels
+ * @error: return location for an error
+ *
+ * Like rosette_design_render_surface(), encoded as PNG.
+ *
+ * Returns: (transfer full): the PNG file contents, or %NULL
+ */
+GBytes *
+rosette_design_render_png (RosetteFamily  *family,
+                           RosetteTier    *tier,
+                           guint           size,
+                           GError        **error)
+{
+  cairo_surface_t *surface;
+  GBytes *bytes;
+
+  g_return_val_if_fail (ROSETTE_IS_FAMILY (family), NULL);
+  g_return_val_if_fail (ROSETTE_IS_TIER (tier), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  surface = rosette_design_render_surface (family, tier, size, error);
+  if (surface == NULL)
+    return NULL;
+
+  bytes = _rosette_design_encode_png (surface, error);
+  cairo_surface_destroy (surface);
+
+  return bytes;
+}
+
+/**
+ * rosette_design_dup_file_name:
+ * @family: a #RosetteFamily
+ * @tier: one of @family's tiers
+ * @format: %ROSETTE_EXPORT_FORMAT_PNG or %ROSETTE_EXPORT_FORMAT_SVG
+ *
+ * Returns: (transfer full): "<family-slug>-<tier-slug>.png" or ".svg"
+ */
+char *
+rosette_design_dup_file_name (RosetteFamily       *family,
+                              RosetteTier         *tier,
+                              RosetteExportFormat  format)
+{
+  g_autofree char *family_slug = NULL;
+  g_autofree char *tier_slug = NULL;
+
+  g_return_val_if_fail (ROSETTE_IS_FAMILY (family), NULL);
+  g_return_val_if_fail (ROSETTE_IS_TIER (tier), NULL);
+  g_return_val_if_fail (format == ROSETTE_EXPORT_FORMAT_PNG
+                        || format == ROSETTE_EXPORT_FORMAT_SVG, NULL);
+
+  family_slug = rosette_family_dup_slug (family);
+  tier_slug = rosette_tier_dup_slug (tier);
+
+  return g_strdup_printf ("%s-%s.%s", family_slug, tier_slug,
+                          format == ROSETTE_EXPORT_FORMAT_PNG ? "png" : "svg");
+}
+
+static gboolean
+ensure_directory (GFile         *directory,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_file_make_directory_with_parents (directory, cancellable, &local_error)
+      || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      if (g_file_query_file_type (directory, G_FILE_QUERY_INFO_NONE, cancellable)
+          == G_FILE_TYPE_DIRECTORY)
+        return TRUE;
+    }
+
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  {
+    g_autofree char *name = g_file_get_parse_name (directory);
+
+    g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_IO,
+                 _("Cannot write to the folder “%s”: %s"), name,
+                 local_error != NULL ? local_error->message : _("it is not a folder"));
+  }
+  return FALSE;
+}
+
+static gboolean
+write_file (GFile         *directory,
+            const char    *name,
+            GBytes        *contents,
+            GPtrArray     *written,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GFile) file = g_file_get_child (directory, name);
+  g_autoptr(GError) local_error = NULL;
+
+  /* g_file_replace_contents() writes a temporary file and renames it over
+   * the target, so a reader never sees a half-written badge. */
+  if (!g_file_replace_contents (file, g_bytes_get_data (contents, NULL),
+                                g_bytes_get_size (contents), NULL, FALSE,
+                                G_FILE_CREATE_NONE, NULL, cancellable, &local_error))
+    {
+      g_autofree char *dir_name = g_file_get_parse_name (directory);
+
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_IO,
+                     _("Cannot write “%s” in the folder “%s”: %s"), name, dir_name,
+                     local_error->message);
+      return FALSE;
+    }
+
+  g_ptr_array_add (written, g_steal_pointer (&file));
+  return TRUE;
+}
+
+static gboolean
+export_tier (RosetteFamily        *family,
+             RosetteTier          *tier,
+             RosetteExportFormat   formats,
+             guint                 size,
+             GFile                *directory,
+             GPtrArray            *written,
+             GCancellable         *cancellable,
+             GError              **error)
+{
+  g_autofree char *svg = rosette_design_render_svg (family, tier, error);
+
+  if (svg == NULL)
+    return FALSE;
+
+  if (formats & ROSETTE_EXPORT_FORMAT_PNG)
+    {
+      g_autofree char *name = rosette_design_dup_file_name (family, tier,
+                                                            ROSETTE_EXPORT_FORMAT_PNG);
+      g_autoptr(GBytes) png = NULL;
+      cairo_surface_t *surface;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      surface = _rosette_design_rasterize (svg, strlen (svg), size, error);
+      if (surface == NULL)
+        return FALSE;
+      png = _rosette_design_encode_png (surface, error);
+      cairo_surface_destroy (surface);
+      if (png == NULL
+          || !write_file (directory, name, png, written, cancellable, error))
+        return FALSE;
+    }
+
+  if (formats & ROSETTE_EXPORT_FORMAT_SVG)
+    {
+      g_autofree char *name = rosette_design_dup_file_name (family, tier,
+                                                            ROSETTE_EXPORT_FORMAT_SVG);
+      g_autoptr(GBytes) bytes = g_bytes_new_static (svg, strlen (svg));
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error)
+          || !write_file (directory, name, bytes, written, cancellable, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * rosette_design_export:
+ * @family: a #RosetteFamily
+ * @tier: (nullable): one of @family's tiers, or %NULL for all of them
+ * @formats: which files to write
+ * @size: the PNG size in pixels
+ * @directory: the folder to write into; created when missing
+ * @written: (out) (optional) (transfer full) (element-type GFile): the files written
+ * @cancellable: (nullable): checked between files
+ * @error: return location for an error
+ *
+ * Writes "<family-slug>-<tier-slug>.png|svg" files into @directory, each
+ * one atomically. On error, files already written stay in place.
+ *
+ * Returns: %TRUE when every file was written
+ */
+gboolean
+rosette_design_export (RosetteFamily        *family,
+                       RosetteTier          *tier,
+                       RosetteExportFormat   formats,
+                       guint                 size,
+                       GFile                *directory,
+                       GPtrArray           **written,
+                       GCancellable         *cancellable,
+                       GError              **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (ROSETTE_IS_FAMILY (family), FALSE);
+  g_return_val_if_fail (tier == NULL || ROSETTE_IS_TIER (tier), FALSE);
+  g_return_val_if_fail (G_IS_FILE (directory), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (written != NULL)
+    *written = NULL;
+
+  if ((formats & (ROSETTE_EXPORT_FORMAT_PNG | ROSETTE_EXPORT_FORMAT_SVG)) == 0)
+    {
+      g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID,
+                   _("Choose at least one format to export: PNG or SVG"));
+      return FALSE;
+    }
+  if ((formats & ROSETTE_EXPORT_FORMAT_PNG) && !check_size (size, error))
+    return FALSE;
+  if (!ensure_directory (directory, cancellable, error))
+    return FALSE;
+
+  if (tier != NULL)
+    {
+      if (!export_tier (family, tier, formats, size, directory, files, cancellable, error))
+        return FALSE;
+    }
+  else
+    {
+      guint n = rosette_family_get_n_tiers (family);
+
+      for (guint i = 0; i < n; i++)
+        {
+          RosetteTier *t = rosette_family_get_tier (family, i);
+
+          if (!export_tier (family, t, formats, size, directory, files, cancellable, error))
+            return FALSE;
+        }
+    }
+
+  if (written != NULL)
+    *written = g_steal_pointer (&files);
+
+  return TRUE;
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *data = task_data;
+  GPtrArray *written = NULL;
+  GError *error = NULL;
+
+  if (rosette_design_export (data->family, data->tier, data->formats, data->size,
+                             data->directory, &written, cancellable, &error))
+    g_task_return_pointer (task, written, (GDestroyNotify) g_ptr_array_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * rosette_design_export_async:
+ * @family: a #RosetteFamily
+ * @tier: (nullable): one of @family's tiers, or %NULL for all of them
+ * @formats: which files to write
+ * @size: the PNG size in pixels
+ * @directory: the folder to write into
+ * @cancellable: (nullable): checked between files
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Runs rosette_design_export() in a worker thread. The family and tier
+ * must not be changed until @callback runs.
+ */
+void
+rosette_design_export_async (RosetteFamily        *family,
+                             RosetteTier          *tier,
+                             RosetteExportFormat   formats,
+                             guint                 size,
+                             GFile                *directory,
+                             GCancellable         *cancellable,
+                             GAsyncReadyCallback   callback,
+                             gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportData *data;
+
+  g_return_if_fail (ROSETTE_IS_FAMILY (family));
+  g_return_if_fail (tier == NULL || ROSETTE_IS_TIER (tier));
+  g_return_if_fail (G_IS_FILE (directory));
+
+  data = g_new0 (ExportData, 1);
+  data->family = g_object_ref (family);
+  data->tier = tier != NULL ? g_object_ref (tier) : NULL;
+  data->formats = formats;
+  data->size = size;
+  data->directory = g_object_ref (directory);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rosette_design_export_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+/**
+ * rosette_design_export_finish:
+ * @result: the result passed to the callback
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type GFile): the files written, or %NULL
+ */
+GPtrArray *
+rosette_design_export_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
+                        == rosette_design_export_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * rosette_design_list_emblems:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the ids of the
+ *   built-in emblems, all drawn on one grid
+ */
+const char * const *
+rosette_design_list_emblems (void)
+{
+  return _rosette_design_emblem_ids ();
+}
+
+/**
+ * rosette_design_has_emblem:
+ * @emblem: an emblem id, such as "padlock-check"
+ *
+ * Returns: whether @emblem is a built-in emblem
+ */
+gboolean
+rosette_design_has_emblem (const char *emblem)
+{
+  return _rosette_design_emblem_lookup (emblem) != NULL;
+}

@@ -156,41 +156,6 @@ read_required_string (JsonObject  *object,
   return TRUE;
 }
 
-static gboolean
-check_text (const char  *key,
-            const char  *value,
-            guint        max_chars,
-            gboolean     allow_empty,
-            GError     **error)
-{
-  glong length = g_utf8_strlen (value, -1);
-
-  if (length == 0 && !allow_empty)
-    {
-      g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID,
-                   _("“%s” must not be empty"), key);
-      return FALSE;
-    }
-
-  if (length > max_chars)
-    {
-      g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_TOO_LARGE,
-                   _("“%s” is %ld characters long; the longest allowed is %u"),
-                   key, length, max_chars);
-      return FALSE;
-    }
-
-  if (_rosette_text_has_control (value))
-    {
-      g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID,
-                   _("“%s” must not contain control characters such as line breaks"),
-                   key);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* Reads an optional enum member by nick; *found tells whether it was there. */
 static gboolean
 read_enum (JsonObject  *object,
@@ -338,7 +303,7 @@ read_tier (JsonNode  *node,
   object = json_node_get_object (node);
 
   if (!read_required_string (object, "name", &name, error) ||
-      !check_text ("name", name, ROSETTE_TIER_MAX_NAME_LENGTH, FALSE, error))
+      !_rosette_check_text ("name", name, ROSETTE_TIER_MAX_NAME_LENGTH, FALSE, error))
     return NULL;
 
   /* Cues that are left out take the defaults of the tier's rank. */
@@ -469,7 +434,7 @@ read_texts (RosetteFamily  *family,
     return FALSE;
   if (value != NULL)
     {
-      if (!check_text ("emblem-text", value, ROSETTE_FAMILY_MAX_EMBLEM_TEXT_LENGTH, TRUE, error))
+      if (!_rosette_check_text ("emblem-text", value, ROSETTE_FAMILY_MAX_EMBLEM_TEXT_LENGTH, TRUE, error))
         return FALSE;
       rosette_family_set_emblem_text (family, value);
     }
@@ -478,7 +443,7 @@ read_texts (RosetteFamily  *family,
     return FALSE;
   if (value != NULL)
     {
-      if (!check_text ("title", value, ROSETTE_FAMILY_MAX_TITLE_LENGTH, TRUE, error))
+      if (!_rosette_check_text ("title", value, ROSETTE_FAMILY_MAX_TITLE_LENGTH, TRUE, error))
         return FALSE;
       rosette_family_set_title (family, value);
     }
@@ -487,7 +452,7 @@ read_texts (RosetteFamily  *family,
     return FALSE;
   if (value != NULL)
     {
-      if (!check_text ("subtitle", value, ROSETTE_FAMILY_MAX_SUBTITLE_LENGTH, TRUE, error))
+      if (!_rosette_check_text ("subtitle", value, ROSETTE_FAMILY_MAX_SUBTITLE_LENGTH, TRUE, error))
         return FALSE;
       rosette_family_set_subtitle (family, value);
     }
@@ -556,7 +521,7 @@ family_from_root (JsonNode  *root,
   object = json_node_get_object (root);
 
   if (!read_required_string (object, "name", &name, error) ||
-      !check_text ("name", name, ROSETTE_FAMILY_MAX_NAME_LENGTH, FALSE, error))
+      !_rosette_check_text ("name", name, ROSETTE_FAMILY_MAX_NAME_LENGTH, FALSE, error))
     return NULL;
 
   if (!read_required_string (object, "kind", &kind_nick, error) ||

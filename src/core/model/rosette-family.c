@@ -603,6 +603,32 @@ rosette_family_new (void)
 }
 
 /**
+ * rosette_family_check_name:
+ * @name: a family name typed by a person
+ * @error: return location for a #GError
+ *
+ * Checks @name the way the family document does: valid UTF-8, 1 to
+ * %ROSETTE_FAMILY_MAX_NAME_LENGTH characters, no control characters.
+ *
+ * Returns: %TRUE if @name may name a family
+ */
+gboolean
+rosette_family_check_name (const char  *name,
+                           GError     **error)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (!g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error_literal (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID,
+                           _("The name is not valid UTF-8 text"));
+      return FALSE;
+    }
+
+  return _rosette_check_text ("name", name, ROSETTE_FAMILY_MAX_NAME_LENGTH, FALSE, error);
+}
+
+/**
  * rosette_family_new_from_template:
  * @kind: a #RosetteBadgeKind
  * @name: (nullable): the family's name, 1 to
@@ -617,7 +643,7 @@ rosette_family_new (void)
  *
  * A @name that is empty, too long or not valid UTF-8 is a programming
  * error (it is not truncated): callers taking names from people check
- * them against %ROSETTE_FAMILY_MAX_NAME_LENGTH first.
+ * them with rosette_family_check_name() first.
  *
  * Returns: (transfer full): a new #RosetteFamily
  */

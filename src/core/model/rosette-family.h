@@ -97,6 +97,9 @@ gboolean          rosette_family_remove_tier           (RosetteFamily        *se
                                                         guint                 position,
                                                         GError              **error);
 
+gboolean          rosette_family_check_name            (const char           *name,
+                                                        GError              **error);
+
 const char       *rosette_badge_kind_to_string         (RosetteBadgeKind      kind);
 gboolean          rosette_badge_kind_from_string       (const char           *string,
                                                         RosetteBadgeKind     *kind);

@@ -27,6 +27,11 @@ gboolean       _rosette_text_is_valid       (const char       *text,
 gboolean       _rosette_text_has_control    (const char       *text);
 gboolean       _rosette_color_is_valid      (const char       *color);
 gboolean       _rosette_emblem_id_is_valid  (const char       *emblem);
+gboolean       _rosette_check_text          (const char       *key,
+                                             const char       *value,
+                                             guint             max_chars,
+                                             gboolean          allow_empty,
+                                             GError          **error);
 
 RosetteFamily *_rosette_family_new_bare     (RosetteBadgeKind  kind);
 void           _rosette_family_take_tiers   (RosetteFamily    *self,

@@ -9,6 +9,10 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
+#include "rosette-error.h"
+
 #include "rosette-model-private.h"
 
 /* Control characters (newlines, tabs, NUL stand-ins, C1 codes) have no
@@ -84,6 +88,43 @@ _rosette_emblem_id_is_valid (const char *emblem)
 
       if (!(g_ascii_islower (c) || g_ascii_isdigit (c) || c == '-'))
         return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Checks one text field of a family or tier: @key names it in the
+ * message, as the user knows it (the JSON key when loading a file). */
+gboolean
+_rosette_check_text (const char  *key,
+                     const char  *value,
+                     guint        max_chars,
+                     gboolean     allow_empty,
+                     GError     **error)
+{
+  glong length = g_utf8_strlen (value, -1);
+
+  if (length == 0 && !allow_empty)
+    {
+      g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID,
+                   _("“%s” must not be empty"), key);
+      return FALSE;
+    }
+
+  if (length > max_chars)
+    {
+      g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_TOO_LARGE,
+                   _("“%s” is %ld characters long; the longest allowed is %u"),
+                   key, length, max_chars);
+      return FALSE;
+    }
+
+  if (_rosette_text_has_control (value))
+    {
+      g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID,
+                   _("“%s” must not contain control characters such as line breaks"),
+                   key);
+      return FALSE;
     }
 
   return TRUE;

@@ -1,0 +1,92 @@
+/* rosette-cli.c
+ *
+ * Copyright 2026 The Rosette authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* rosette-cli: the core of Rosette for scripts. The command names, global
+ * options and exit codes are a contract (shared/CLI.md): extend, never rename.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+
+#include "rosette-cli-private.h"
+
+/* The commands this version implements; --help lists exactly these. */
+static const RosetteCliCommand commands[] = {
+  { "family", N_("Create and inspect badge families"), _rosette_cli_family },
+  { "render", N_("Render a family’s tiers to PNG and SVG"), _rosette_cli_render },
+  { NULL, NULL, NULL }
+};
+
+static void
+rosette_cli_clear (RosetteCli *cli)
+{
+  g_clear_pointer (&cli->registry, g_free);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  RosetteCli cli = { NULL, FALSE, FALSE };
+  gboolean version = FALSE;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *description = NULL;
+  int status;
+  const GOptionEntry entries[] = {
+    { "registry", 0, 0, G_OPTION_ARG_FILENAME, &cli.registry,
+      N_("The badge registry to use (default: $XDG_DATA_HOME/rosette/registry.db)"),
+      N_("PATH") },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &cli.quiet,
+      N_("Print nothing but errors"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &cli.json,
+      N_("Print results as JSON"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version,
+      N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  description = _rosette_cli_describe_commands (NULL, commands);
+  context = _rosette_cli_option_context_new (NULL, _("COMMAND [ARGS…]"),
+                                             _("Design and render Open Badge families."),
+                                             description);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  /* Global options come before the command; the rest belongs to it. */
+  g_option_context_set_strict_posix (context, TRUE);
+
+  if (!_rosette_cli_parse (context, NULL, &argc, &argv))
+    {
+      rosette_cli_clear (&cli);
+      return ROSETTE_CLI_EXIT_USAGE;
+    }
+
+  if (version)
+    {
+      g_print ("rosette-cli %s\n", PACKAGE_VERSION);
+      rosette_cli_clear (&cli);
+      return ROSETTE_CLI_EXIT_OK;
+    }
+
+  if (argc < 2)
+    {
+      _rosette_cli_print_error (_("no command given. "
+                                  "Run “rosette-cli --help” to see the commands."));
+      rosette_cli_clear (&cli);
+      return ROSETTE_CLI_EXIT_USAGE;
+    }
+
+  status = _rosette_cli_run_command (&cli, NULL, commands, argc - 1, argv + 1);
+  rosette_cli_clear (&cli);
+
+  return status;
+}

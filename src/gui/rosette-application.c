@@ -1,0 +1,316 @@
+/* rosette-application.c
+ *
+ * Copyright 2026 The Rosette authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rosette-application.h"
+#include "rosette-gui-utils.h"
+#include "rosette-new-family-dialog.h"
+#include "rosette-window.h"
+
+struct _RosetteApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (RosetteApplication, rosette_application, ADW_TYPE_APPLICATION)
+
+static RosetteWindow *
+rosette_application_get_current_window (RosetteApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (ROSETTE_IS_WINDOW (window))
+    return ROSETTE_WINDOW (window);
+
+  return NULL;
+}
+
+/* A window that shows nothing the user made (the sample family, an error,
+ * an untouched new family) is reused instead of leaving it behind. */
+static RosetteWindow *
+rosette_application_get_window_for_open (RosetteApplication *self)
+{
+  RosetteWindow *window = rosette_application_get_current_window (self);
+
+  if (window != NULL && rosette_window_is_replaceable (window))
+    return window;
+
+  window = rosette_window_new (self);
+#if DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (window), "devel");
+#endif
+
+  return window;
+}
+
+static void
+rosette_application_activate (GApplication *application)
+{
+  RosetteApplication *self = ROSETTE_APPLICATION (application);
+  g_autoptr(RosetteFamily) family = NULL;
+  RosetteWindow *window;
+
+  window = rosette_application_get_current_window (self);
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  /* Started without files: show something to look at rather than an empty
+   * window, so the first thing a person sees is what Rosette makes. */
+  family = rosette_family_new_from_template (ROSETTE_BADGE_KIND_COMPLIANCE, _("Data Privacy"));
+  window = rosette_application_get_window_for_open (self);
+  rosette_window_set_family (window, family, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+rosette_application_open (GApplication  *application,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  RosetteApplication *self = ROSETTE_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      RosetteWindow *window = rosette_application_get_window_for_open (self);
+
+      rosette_window_open_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+new_family_dialog_kind_chosen_cb (RosetteApplication      *self,
+                                  RosetteBadgeKind         kind,
+                                  RosetteNewFamilyDialog  *dialog)
+{
+  rosette_application_new_family (self, kind);
+}
+
+static void
+rosette_application_new_family_action (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  RosetteApplication *self = ROSETTE_APPLICATION (user_data);
+  RosetteNewFamilyDialog *dialog;
+
+  dialog = rosette_new_family_dialog_new (GTK_WINDOW (rosette_application_get_current_window (self)));
+  g_signal_connect_object (dialog, "kind-chosen",
+                           G_CALLBACK (new_family_dialog_kind_chosen_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+rosette_application_new_family_of_kind_action (GSimpleAction *action,
+                                               GVariant      *parameter,
+                                               gpointer       user_data)
+{
+  RosetteApplication *self = ROSETTE_APPLICATION (user_data);
+  RosetteBadgeKind kind;
+
+  if (!rosette_badge_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
+    {
+      g_warning ("Unknown badge kind “%s”", g_variant_get_string (parameter, NULL));
+      return;
+    }
+
+  rosette_application_new_family (self, kind);
+}
+
+static void
+open_chooser_response_cb (RosetteApplication   *self,
+                          int                   response,
+                          GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      guint n_files = g_list_model_get_n_items (files);
+      g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < n_files; i++)
+        g_ptr_array_add (array, g_list_model_get_item (files, i));
+
+      if (array->len > 0)
+        g_application_open (G_APPLICATION (self), (GFile **) array->pdata, array->len, "");
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+rosette_application_open_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  RosetteApplication *self = ROSETTE_APPLICATION (user_data);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) family_filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all_filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (family_filter, _("Badge Families"));
+  gtk_file_filter_add_mime_type (family_filter, ROSETTE_FAMILY_MIME_TYPE);
+  gtk_file_filter_add_suffix (family_filter, "rosette");
+  gtk_file_filter_set_name (all_filter, _("All Files"));
+  gtk_file_filter_add_pattern (all_filter, "*");
+
+  chooser = gtk_file_chooser_native_new (_("Open Badge Family"),
+                                         GTK_WINDOW (rosette_application_get_current_window (self)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), family_filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all_filter);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), family_filter);
+
+  g_signal_connect_object (chooser, "response",
+                           G_CALLBACK (open_chooser_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+rosette_application_about_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  RosetteApplication *self = ROSETTE_APPLICATION (user_data);
+  static const char *developers[] = { "The Rosette authors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", rosette_application_get_current_window (self),
+                        "modal", TRUE,
+                        "application-name", _("Rosette"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Rosette authors"),
+                        "developers", developers,
+                        "copyright", _("© 2026 The Rosette authors"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "comments", _("Design, issue and verify Open Badges"),
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+rosette_application_quit_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  RosetteApplication *self = ROSETTE_APPLICATION (user_data);
+  g_autoptr(GList) windows = NULL;
+
+  /* Close rather than destroy, so each window saves its state (and, once
+   * editing lands, can ask about unsaved changes). */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (const GList *iter = windows; iter != NULL; iter = iter->next)
+    gtk_window_close (GTK_WINDOW (iter->data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "new-family", rosette_application_new_family_action },
+  { "new-family-of-kind", rosette_application_new_family_of_kind_action, "s" },
+  { "open", rosette_application_open_action },
+  { "about", rosette_application_about_action },
+  { "quit", rosette_application_quit_action },
+};
+
+static void
+rosette_application_startup (GApplication *application)
+{
+  RosetteApplication *self = ROSETTE_APPLICATION (application);
+  GtkApplication *gtk_app = GTK_APPLICATION (application);
+  static const struct {
+    const char *action;
+    const char *accels[2];
+  } accels[] = {
+    { "app.new-family", { "<Primary>n", NULL } },
+    { "app.open", { "<Primary>o", NULL } },
+    { "app.quit", { "<Primary>q", NULL } },
+    { "win.save", { "<Primary>s", NULL } },
+    { "win.save-as", { "<Primary><Shift>s", NULL } },
+    { "win.export", { "<Primary>e", NULL } },
+    { "window.close", { "<Primary>w", NULL } },
+  };
+
+  G_APPLICATION_CLASS (rosette_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (gtk_app, accels[i].action, accels[i].accels);
+
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+rosette_application_class_init (RosetteApplicationClass *klass)
+{
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  application_class->activate = rosette_application_activate;
+  application_class->open = rosette_application_open;
+  application_class->startup = rosette_application_startup;
+
+  /* Before startup, where AdwApplication loads style.css from them. */
+  rosette_gui_ensure_resources ();
+}
+
+static void
+rosette_application_init (RosetteApplication *self)
+{
+}
+
+RosetteApplication *
+rosette_application_new (void)
+{
+  /* The resource base path is fixed: a .Devel app id must still find
+   * gtk/help-overlay.ui and style.css under the one prefix. */
+  return g_object_new (ROSETTE_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/rosette/Rosette",
+                       NULL);
+}
+
+/**
+ * rosette_application_new_family:
+ * @self: a #RosetteApplication
+ * @kind: the kind of badge family
+ *
+ * Shows a new, unsaved family made from the built-in template of @kind.
+ */
+void
+rosette_application_new_family (RosetteApplication *self,
+                                RosetteBadgeKind    kind)
+{
+  g_autoptr(RosetteFamily) family = NULL;
+  RosetteWindow *window;
+
+  g_return_if_fail (ROSETTE_IS_APPLICATION (self));
+
+  family = rosette_family_new_from_template (kind, NULL);
+  window = rosette_application_get_window_for_open (self);
+  rosette_window_set_family (window, family, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+}

@@ -1,0 +1,142 @@
+/* rosette-gui-utils.c
+ *
+ * Copyright 2026 The Rosette authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rosette-gui-utils.h"
+#include "rosette-resources.h"
+
+/**
+ * rosette_gui_ensure_resources:
+ *
+ * Registers the GUI's resources once. Every class with a template calls
+ * this from class_init, so templates load in the app and in tests alike.
+ */
+void
+rosette_gui_ensure_resources (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      rosette_register_resource ();
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+/**
+ * rosette_gui_dup_settings:
+ *
+ * Gets the application's settings, or %NULL when the schema is not
+ * installed (e.g. a run from the build tree without GSETTINGS_SCHEMA_DIR):
+ * g_settings_new() would abort the process there.
+ *
+ * Returns: (transfer full) (nullable): a #GSettings
+ */
+GSettings *
+rosette_gui_dup_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source == NULL)
+    return NULL;
+
+  schema = g_settings_schema_source_lookup (source, BASE_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_debug ("Schema %s is not installed; settings are not saved", BASE_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+/**
+ * rosette_gui_settings_has_key:
+ * @settings: (nullable): a #GSettings
+ * @key: a key name
+ *
+ * Whether @settings exists and its schema has @key, so that a build with
+ * an older schema degrades to defaults instead of aborting.
+ */
+gboolean
+rosette_gui_settings_has_key (GSettings  *settings,
+                              const char *key)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (settings == NULL)
+    return FALSE;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+
+  return schema != NULL && g_settings_schema_has_key (schema, key);
+}
+
+/**
+ * rosette_gui_texture_new_for_surface:
+ * @surface: a cairo image surface in %CAIRO_FORMAT_ARGB32
+ *
+ * Wraps the pixels of @surface in a #GdkTexture without copying them; the
+ * texture keeps a reference on the surface. Cairo's ARGB32 is premultiplied
+ * and native-endian, which is exactly %GDK_MEMORY_DEFAULT.
+ *
+ * Returns: (transfer full): a #GdkTexture
+ */
+GdkTexture *
+rosette_gui_texture_new_for_surface (cairo_surface_t *surface)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  int width, height, stride;
+
+  g_return_val_if_fail (surface != NULL, NULL);
+  g_return_val_if_fail (cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_IMAGE, NULL);
+  g_return_val_if_fail (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32, NULL);
+
+  cairo_surface_flush (surface);
+
+  width = cairo_image_surface_get_width (surface);
+  height = cairo_image_surface_get_height (surface);
+  stride = cairo_image_surface_get_stride (surface);
+
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) height * stride,
+                                      (GDestroyNotify) cairo_surface_destroy,
+                                      cairo_surface_reference (surface));
+
+  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+}
+
+/**
+ * rosette_gui_dup_display_path:
+ * @file: a #GFile
+ *
+ * A path to show people: the home folder as "~".
+ *
+ * Returns: (transfer full): a string
+ */
+char *
+rosette_gui_dup_display_path (GFile *file)
+{
+  g_autofree char *path = NULL;
+  const char *home = g_get_home_dir ();
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    return g_file_get_parse_name (file);
+
+  if (home != NULL && g_str_has_prefix (path, home) &&
+      (path[strlen (home)] == '/' || path[strlen (home)] == '\0'))
+    return g_strconcat ("~", path + strlen (home), NULL);
+
+  return g_steal_pointer (&path);
+}

@@ -1,0 +1,549 @@
+/* rosette-window.c
+ *
+ * Copyright 2026 The Rosette authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rosette-gui-utils.h"
+#include "rosette-window-private.h"
+
+enum {
+  PROP_0,
+  PROP_FAMILY,
+  PROP_FILE,
+  PROP_MODIFIED,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (RosetteWindow, rosette_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+rosette_window_update_title (RosetteWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (self->family != NULL)
+    {
+      const char *name = rosette_family_get_name (self->family);
+
+      /* A bullet marks a family with unsaved changes, as GNOME apps do. */
+      if (self->modified)
+        title = g_strdup_printf ("• %s", name);
+      else
+        title = g_strdup (name);
+    }
+  else
+    {
+      title = g_strdup (_("Rosette"));
+    }
+
+  if (self->file != NULL)
+    subtitle = g_file_get_basename (self->file);
+  else if (self->family != NULL)
+    subtitle = g_strdup (_("Unsaved"));
+
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_view_switcher_title_set_title (self->switcher_title, title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle ? subtitle : "");
+}
+
+static void
+family_changed_cb (RosetteWindow *self,
+                   RosetteFamily *family)
+{
+  g_assert (ROSETTE_IS_WINDOW (self));
+
+  _rosette_window_set_modified (self, TRUE);
+  rosette_window_update_title (self);
+}
+
+static void
+rosette_window_show_error (RosetteWindow *self,
+                           GFile         *file,
+                           const GError  *error)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *reason = NULL;
+
+  /* The status page's description is markup. */
+  reason = g_markup_escape_text (error->message, -1);
+
+  /* The core's message names the file already; the subtitle does too. */
+  title = g_strdup (_("Could Not Open Badge Family"));
+  /* Translators: %s is the reason, e.g. "The file is not valid JSON" */
+  description = g_strdup_printf (_("%s\n\nChoose another badge family file, "
+                                   "or start a new family from a template."),
+                                 reason);
+
+  adw_status_page_set_title (self->error_page, title);
+  adw_status_page_set_description (self->error_page, description);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Rosette"));
+  adw_view_switcher_title_set_title (self->switcher_title, _("Rosette"));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, basename);
+}
+
+typedef struct
+{
+  RosetteWindow *self;
+  GFile         *file;
+  GCancellable  *cancellable;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->file);
+  g_clear_object (&data->cancellable);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
+
+static void
+rosette_window_load_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(LoadData) data = user_data;
+  RosetteWindow *self = data->self;
+  g_autoptr(RosetteFamily) family = NULL;
+  g_autoptr(GError) error = NULL;
+
+  family = rosette_family_new_from_file_finish (result, &error);
+
+  /* A newer open (or closing the window) superseded this one. */
+  if (g_cancellable_is_cancelled (data->cancellable) ||
+      data->cancellable != self->cancellable)
+    return;
+
+  self->loading = FALSE;
+
+  if (family == NULL)
+    {
+      g_debug ("Failed to open family: %s", error->message);
+      rosette_window_set_family (self, NULL, NULL);
+      rosette_window_show_error (self, data->file, error);
+      self->error = g_steal_pointer (&error);
+    }
+  else
+    {
+      rosette_window_set_family (self, family, data->file);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static gboolean
+rosette_window_close_request (GtkWindow *window)
+{
+  RosetteWindow *self = ROSETTE_WINDOW (window);
+  int width, height;
+
+  g_cancellable_cancel (self->cancellable);
+
+  /* The default size follows the window while it is not maximized, so it
+   * is the size to come back to. */
+  gtk_window_get_default_size (window, &width, &height);
+
+  if (rosette_gui_settings_has_key (self->settings, "window-width"))
+    g_settings_set_int (self->settings, "window-width", width);
+  if (rosette_gui_settings_has_key (self->settings, "window-height"))
+    g_settings_set_int (self->settings, "window-height", height);
+  if (rosette_gui_settings_has_key (self->settings, "window-maximized"))
+    g_settings_set_boolean (self->settings, "window-maximized",
+                            gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (rosette_window_parent_class)->close_request (window);
+}
+
+static void
+rosette_window_constructed (GObject *object)
+{
+  RosetteWindow *self = ROSETTE_WINDOW (object);
+  int width = 1100;
+  int height = 720;
+
+  G_OBJECT_CLASS (rosette_window_parent_class)->constructed (object);
+
+  if (rosette_gui_settings_has_key (self->settings, "window-width"))
+    width = g_settings_get_int (self->settings, "window-width");
+  if (rosette_gui_settings_has_key (self->settings, "window-height"))
+    height = g_settings_get_int (self->settings, "window-height");
+
+  gtk_window_set_default_size (GTK_WINDOW (self), MAX (width, 360), MAX (height, 300));
+
+  if (rosette_gui_settings_has_key (self->settings, "window-maximized") &&
+      g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+rosette_window_dispose (GObject *object)
+{
+  RosetteWindow *self = ROSETTE_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+
+  if (self->family != NULL)
+    g_clear_signal_handler (&self->family_changed_id, self->family);
+
+  g_clear_object (&self->family);
+  g_clear_object (&self->file);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (rosette_window_parent_class)->dispose (object);
+}
+
+static void
+rosette_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  RosetteWindow *self = ROSETTE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FAMILY:
+      g_value_set_object (value, self->family);
+      break;
+
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rosette_window_class_init (RosetteWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = rosette_window_constructed;
+  object_class->dispose = rosette_window_dispose;
+  object_class->get_property = rosette_window_get_property;
+
+  window_class->close_request = rosette_window_close_request;
+
+  /**
+   * RosetteWindow:family:
+   *
+   * The badge family the window shows, or %NULL.
+   */
+  properties[PROP_FAMILY] =
+    g_param_spec_object ("family", NULL, NULL,
+                         ROSETTE_TYPE_FAMILY,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RosetteWindow:file:
+   *
+   * Where the family is saved, or %NULL for a family not saved yet.
+   */
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL,
+                         G_TYPE_FILE,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RosetteWindow:modified:
+   *
+   * Whether the family changed since it was opened or saved.
+   */
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RosetteWindow:loading:
+   *
+   * Whether a family file is being read.
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (ROSETTE_TYPE_DESIGN_PAGE);
+
+  rosette_gui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/rosette/Rosette/rosette-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RosetteWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, RosetteWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RosetteWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, RosetteWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, RosetteWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RosetteWindow, design_page);
+
+  _rosette_window_class_actions_init (klass);
+}
+
+static void
+rosette_window_init (RosetteWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = rosette_gui_dup_settings ();
+
+  rosette_window_update_title (self);
+  _rosette_window_update_actions (self);
+}
+
+RosetteWindow *
+rosette_window_new (RosetteApplication *application)
+{
+  g_return_val_if_fail (ROSETTE_IS_APPLICATION (application), NULL);
+
+  return g_object_new (ROSETTE_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+/**
+ * rosette_window_get_family:
+ * @self: a #RosetteWindow
+ *
+ * Returns: (transfer none) (nullable): the family shown
+ */
+RosetteFamily *
+rosette_window_get_family (RosetteWindow *self)
+{
+  g_return_val_if_fail (ROSETTE_IS_WINDOW (self), NULL);
+
+  return self->family;
+}
+
+/**
+ * rosette_window_get_file:
+ * @self: a #RosetteWindow
+ *
+ * Returns: (transfer none) (nullable): where the family is saved
+ */
+GFile *
+rosette_window_get_file (RosetteWindow *self)
+{
+  g_return_val_if_fail (ROSETTE_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+gboolean
+rosette_window_get_modified (RosetteWindow *self)
+{
+  g_return_val_if_fail (ROSETTE_IS_WINDOW (self), FALSE);
+
+  return self->modified;
+}
+
+gboolean
+rosette_window_get_loading (RosetteWindow *self)
+{
+  g_return_val_if_fail (ROSETTE_IS_WINDOW (self), FALSE);
+
+  return self->loading;
+}
+
+/**
+ * rosette_window_get_error:
+ * @self: a #RosetteWindow
+ *
+ * Returns: (transfer none) (nullable): why the last file could not be
+ *   opened, if the window shows that error
+ */
+const GError *
+rosette_window_get_error (RosetteWindow *self)
+{
+  g_return_val_if_fail (ROSETTE_IS_WINDOW (self), NULL);
+
+  return self->error;
+}
+
+/**
+ * rosette_window_set_family:
+ * @self: a #RosetteWindow
+ * @family: (nullable): a family
+ * @file: (nullable): where @family is saved, %NULL if it is new
+ *
+ * Shows @family, unmodified.
+ */
+void
+rosette_window_set_family (RosetteWindow *self,
+                           RosetteFamily *family,
+                           GFile         *file)
+{
+  g_return_if_fail (ROSETTE_IS_WINDOW (self));
+  g_return_if_fail (!family || ROSETTE_IS_FAMILY (family));
+  g_return_if_fail (!file || G_IS_FILE (file));
+
+  if (self->family != family)
+    {
+      if (self->family != NULL)
+        g_clear_signal_handler (&self->family_changed_id, self->family);
+
+      g_set_object (&self->family, family);
+
+      if (family != NULL)
+        self->family_changed_id =
+          g_signal_connect_object (family, "changed",
+                                   G_CALLBACK (family_changed_cb),
+                                   self, G_CONNECT_SWAPPED);
+
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAMILY]);
+    }
+
+  g_clear_error (&self->error);
+  _rosette_window_set_file (self, file);
+  _rosette_window_set_modified (self, FALSE);
+
+  rosette_design_page_set_family (self->design_page, family);
+  gtk_stack_set_visible_child_name (self->main_stack, "content");
+
+  rosette_window_update_title (self);
+  _rosette_window_update_actions (self);
+}
+
+/**
+ * rosette_window_open_file:
+ * @self: a #RosetteWindow
+ * @file: a .rosette file
+ *
+ * Loads @file through the core and shows it; on failure the window says
+ * what is wrong instead.
+ */
+void
+rosette_window_open_file (RosetteWindow *self,
+                          GFile         *file)
+{
+  LoadData *data;
+
+  g_return_if_fail (ROSETTE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->loading = TRUE;
+
+  data = g_new0 (LoadData, 1);
+  data->self = g_object_ref (self);
+  data->file = g_object_ref (file);
+  data->cancellable = g_object_ref (self->cancellable);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  _rosette_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+
+  rosette_family_new_from_file_async (file,
+                                      self->cancellable,
+                                      rosette_window_load_cb,
+                                      data);
+}
+
+/**
+ * rosette_window_is_replaceable:
+ * @self: a #RosetteWindow
+ *
+ * Whether the window holds nothing worth keeping: no family, an error,
+ * or an unsaved family nobody has changed (the sample or a fresh template).
+ */
+gboolean
+rosette_window_is_replaceable (RosetteWindow *self)
+{
+  g_return_val_if_fail (ROSETTE_IS_WINDOW (self), FALSE);
+
+  if (self->loading)
+    return FALSE;
+
+  return self->family == NULL || (self->file == NULL && !self->modified);
+}
+
+/**
+ * rosette_window_get_design_page:
+ * @self: a #RosetteWindow
+ *
+ * Returns: (transfer none): the Design page
+ */
+RosetteDesignPage *
+rosette_window_get_design_page (RosetteWindow *self)
+{
+  g_return_val_if_fail (ROSETTE_IS_WINDOW (self), NULL);
+
+  return self->design_page;
+}
+
+/**
+ * rosette_window_add_toast:
+ * @self: a #RosetteWindow
+ * @toast: (transfer full): a toast
+ */
+void
+rosette_window_add_toast (RosetteWindow *self,
+                          AdwToast      *toast)
+{
+  g_return_if_fail (ROSETTE_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+_rosette_window_set_file (RosetteWindow *self,
+                          GFile         *file)
+{
+  g_assert (ROSETTE_IS_WINDOW (self));
+
+  if (g_set_object (&self->file, file))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+      rosette_window_update_title (self);
+    }
+}
+
+void
+_rosette_window_set_modified (RosetteWindow *self,
+                              gboolean       modified)
+{
+  g_assert (ROSETTE_IS_WINDOW (self));
+
+  modified = !!modified;
+
+  if (self->modified == modified)
+    return;
+
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  rosette_window_update_title (self);
+}
