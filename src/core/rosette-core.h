@@ -17,3 +17,14 @@
 #include "rosette-family.h"
 
 #include "rosette-design.h"
+
+#include "rosette-issuer-enums.h"
+#include "rosette-key-record.h"
+#include "rosette-issuer.h"
+#include "rosette-issuer-store.h"
+
+#include "rosette-encoding.h"
+#include "rosette-key.h"
+#include "rosette-keyring.h"
+#include "rosette-key-documents.h"
+#include "rosette-issuer-keys.h"

@@ -25,6 +25,16 @@ G_BEGIN_DECLS
  * @ROSETTE_ERROR_OUT_OF_RANGE: a number is outside what is allowed
  * @ROSETTE_ERROR_RENDER: the artwork could not be rendered
  * @ROSETTE_ERROR_IO: a file could not be read or written
+ * @ROSETTE_ERROR_KEYRING_UNAVAILABLE: no keyring can be reached: no D-Bus
+ *   session bus, or no Secret Service (gnome-keyring, KeePassXC) on it;
+ *   nothing was changed
+ * @ROSETTE_ERROR_KEYRING_LOCKED: the keyring is locked (or the unlock
+ *   prompt was dismissed); unlocking it and retrying will work
+ * @ROSETTE_ERROR_ACCESS_DENIED: the keyring refused Rosette access to an item
+ * @ROSETTE_ERROR_BAD_PASSPHRASE: a backup's passphrase is wrong; nothing
+ *   was restored
+ * @ROSETTE_ERROR_CRYPTO: the cryptographic library failed (key generation,
+ *   signing, a key that does not decode)
  *
  * The one error enum of librosette-core; messages are for people and are
  * translated, callers branch only on the code.
@@ -40,6 +50,11 @@ typedef enum
   ROSETTE_ERROR_OUT_OF_RANGE,
   ROSETTE_ERROR_RENDER,
   ROSETTE_ERROR_IO,
+  ROSETTE_ERROR_KEYRING_UNAVAILABLE,
+  ROSETTE_ERROR_KEYRING_LOCKED,
+  ROSETTE_ERROR_ACCESS_DENIED,
+  ROSETTE_ERROR_BAD_PASSPHRASE,
+  ROSETTE_ERROR_CRYPTO,
 } RosetteError;
 
 GQuark rosette_error_quark (void);

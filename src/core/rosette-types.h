@@ -14,4 +14,9 @@ G_BEGIN_DECLS
 typedef struct _RosetteFamily RosetteFamily;
 typedef struct _RosetteTier   RosetteTier;
 
+typedef struct _RosetteIssuer      RosetteIssuer;
+typedef struct _RosetteIssuerStore RosetteIssuerStore;
+typedef struct _RosetteKeyRecord   RosetteKeyRecord;
+typedef struct _RosetteKey         RosetteKey;
+
 G_END_DECLS
