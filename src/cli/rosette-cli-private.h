@@ -90,5 +90,22 @@ int             _rosette_cli_family             (RosetteCli          *cli,
 int             _rosette_cli_render             (RosetteCli          *cli,
                                                  int                  argc,
                                                  char               **argv);
+int             _rosette_cli_issuer             (RosetteCli          *cli,
+                                                 int                  argc,
+                                                 char               **argv);
+int             _rosette_cli_keys               (RosetteCli          *cli,
+                                                 int                  argc,
+                                                 char               **argv);
+
+/* rosette-cli-issuer.c: shared with rosette-cli-keys.c */
+RosetteIssuerStore *_rosette_cli_issuer_store_new     (void);
+RosetteIssuer      *_rosette_cli_load_current_issuer  (RosetteIssuerStore  *store,
+                                                       int                 *exit_code);
+int                 _rosette_cli_fail_unexpected      (const char          *command,
+                                                       char               **rest);
+
+/* rosette-cli-keys.c: shared with rosette-cli-issuer.c */
+void                _rosette_cli_build_key_json       (JsonBuilder         *builder,
+                                                       RosetteKeyRecord    *record);
 
 G_END_DECLS

@@ -101,6 +101,10 @@ _rosette_cli_exit_for_error (const GError *error)
         {
         case ROSETTE_ERROR_FAILED:
         case ROSETTE_ERROR_RENDER:
+        case ROSETTE_ERROR_KEYRING_UNAVAILABLE:
+        case ROSETTE_ERROR_KEYRING_LOCKED:
+        case ROSETTE_ERROR_ACCESS_DENIED:
+        case ROSETTE_ERROR_CRYPTO:
           return ROSETTE_CLI_EXIT_UNAVAILABLE;
 
         case ROSETTE_ERROR_PARSE:
@@ -110,6 +114,7 @@ _rosette_cli_exit_for_error (const GError *error)
         case ROSETTE_ERROR_NOT_FOUND:
         case ROSETTE_ERROR_OUT_OF_RANGE:
         case ROSETTE_ERROR_IO:
+        case ROSETTE_ERROR_BAD_PASSPHRASE:
         default:
           return ROSETTE_CLI_EXIT_USAGE;
         }

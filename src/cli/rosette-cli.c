@@ -20,6 +20,8 @@
 static const RosetteCliCommand commands[] = {
   { "family", N_("Create and inspect badge families"), _rosette_cli_family },
   { "render", N_("Render a family’s tiers to PNG and SVG"), _rosette_cli_render },
+  { "issuer", N_("Manage the issuer profile that signs badges"), _rosette_cli_issuer },
+  { "keys", N_("Manage the issuer’s signing keys in the keyring"), _rosette_cli_keys },
   { NULL, NULL, NULL }
 };
 

@@ -12,6 +12,7 @@
 #include "rosette-application.h"
 #include "rosette-gui-utils.h"
 #include "rosette-new-family-dialog.h"
+#include "rosette-preferences-window.h"
 #include "rosette-window.h"
 
 struct _RosetteApplication
@@ -184,6 +185,19 @@ rosette_application_open_action (GSimpleAction *action,
 }
 
 static void
+rosette_application_preferences_action (GSimpleAction *action,
+                                        GVariant      *parameter,
+                                        gpointer       user_data)
+{
+  RosetteApplication *self = ROSETTE_APPLICATION (user_data);
+  RosettePreferencesWindow *preferences;
+
+  preferences = rosette_preferences_window_new (
+    gtk_application_get_active_window (GTK_APPLICATION (self)), NULL);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
 rosette_application_about_action (GSimpleAction *action,
                                   GVariant      *parameter,
                                   gpointer       user_data)
@@ -229,6 +243,7 @@ static const GActionEntry app_actions[] = {
   { "new-family", rosette_application_new_family_action },
   { "new-family-of-kind", rosette_application_new_family_of_kind_action, "s" },
   { "open", rosette_application_open_action },
+  { "preferences", rosette_application_preferences_action },
   { "about", rosette_application_about_action },
   { "quit", rosette_application_quit_action },
 };
@@ -245,6 +260,7 @@ rosette_application_startup (GApplication *application)
     { "app.new-family", { "<Primary>n", NULL } },
     { "app.open", { "<Primary>o", NULL } },
     { "app.quit", { "<Primary>q", NULL } },
+    { "app.preferences", { "<Primary>comma", NULL } },
     { "win.save", { "<Primary>s", NULL } },
     { "win.save-as", { "<Primary><Shift>s", NULL } },
     { "win.export", { "<Primary>e", NULL } },
