@@ -5,13 +5,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* `rosette-cli family new|show`: create a family from a template, and
- * print what a family file holds.
+/* `rosette-cli family new|show|set`: create a family from a template,
+ * print what a family file holds, and change one documented key of it.
  */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rosette-cli-private.h"
 
@@ -21,10 +22,14 @@ static int family_new  (RosetteCli  *cli,
 static int family_show (RosetteCli  *cli,
                         int          argc,
                         char       **argv);
+static int family_set  (RosetteCli  *cli,
+                        int          argc,
+                        char       **argv);
 
 static const RosetteCliCommand family_commands[] = {
   { "new", N_("Create a family from the template of a badge kind"), family_new },
   { "show", N_("Print a summary of a family and its tiers"), family_show },
+  { "set", N_("Change one documented key of a family file"), family_set },
   { NULL, NULL, NULL }
 };
 
@@ -215,6 +220,66 @@ family_new (RosetteCli  *cli,
   return ROSETTE_CLI_EXIT_OK;
 }
 
+/* The format 2 fields, in the snake_case keys of the other members. */
+static void
+add_designer_json (RosetteFamily *family,
+                   JsonBuilder   *builder)
+{
+  json_builder_set_member_name (builder, "ribbon_color");
+  json_builder_add_string_value (builder, rosette_family_get_ribbon_color (family));
+  json_builder_set_member_name (builder, "emblem_color");
+  json_builder_add_string_value (builder, rosette_family_get_emblem_color (family));
+  json_builder_set_member_name (builder, "palette_ramp");
+  json_builder_add_boolean_value (builder, rosette_family_get_palette_ramp (family));
+  json_builder_set_member_name (builder, "font");
+  json_builder_add_string_value (builder, rosette_family_get_font_family (family));
+  json_builder_set_member_name (builder, "font_weight");
+  json_builder_add_int_value (builder, rosette_family_get_font_weight (family));
+  json_builder_set_member_name (builder, "title_size");
+  json_builder_add_double_value (builder, rosette_family_get_title_size (family));
+  json_builder_set_member_name (builder, "title_layout");
+  json_builder_add_string_value (builder,
+                                 _rosette_cli_enum_nick (ROSETTE_TYPE_TEXT_LAYOUT,
+                                                         rosette_family_get_title_layout (family)));
+  json_builder_set_member_name (builder, "show_subtitle");
+  json_builder_add_boolean_value (builder, rosette_family_get_show_subtitle (family));
+  json_builder_set_member_name (builder, "subtitle_layout");
+  json_builder_add_string_value (builder,
+                                 _rosette_cli_enum_nick (ROSETTE_TYPE_TEXT_LAYOUT,
+                                                         rosette_family_get_subtitle_layout (family)));
+  json_builder_set_member_name (builder, "rim_width");
+  json_builder_add_double_value (builder, rosette_family_get_rim_width (family));
+  json_builder_set_member_name (builder, "shadow");
+  json_builder_add_boolean_value (builder, rosette_family_get_shadow (family));
+  json_builder_set_member_name (builder, "gradient");
+  json_builder_add_boolean_value (builder, rosette_family_get_gradient (family));
+  json_builder_set_member_name (builder, "custom_emblem");
+  json_builder_add_boolean_value (builder, rosette_family_get_custom_emblem (family) != NULL);
+
+  /* Only the elements that were moved, as in the file. */
+  json_builder_set_member_name (builder, "placements");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < ROSETTE_N_ELEMENTS; i++)
+    {
+      double dx, dy, scale;
+
+      rosette_family_get_placement (family, i, &dx, &dy, &scale);
+      if (dx == 0.0 && dy == 0.0 && scale == 1.0)
+        continue;
+
+      json_builder_set_member_name (builder, _rosette_cli_enum_nick (ROSETTE_TYPE_ELEMENT, i));
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "dx");
+      json_builder_add_double_value (builder, dx);
+      json_builder_set_member_name (builder, "dy");
+      json_builder_add_double_value (builder, dy);
+      json_builder_set_member_name (builder, "scale");
+      json_builder_add_double_value (builder, scale);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+}
+
 static void
 print_show_json (RosetteFamily *family,
                  const char    *path)
@@ -247,6 +312,7 @@ print_show_json (RosetteFamily *family,
   json_builder_add_string_value (builder, rosette_family_get_subtitle (family));
   json_builder_set_member_name (builder, "field_color");
   json_builder_add_string_value (builder, rosette_family_get_field_color (family));
+  add_designer_json (family, builder);
 
   json_builder_set_member_name (builder, "tiers");
   json_builder_begin_array (builder);
@@ -274,6 +340,8 @@ print_show_json (RosetteFamily *family,
       json_builder_add_string_value (builder,
                                      _rosette_cli_enum_nick (ROSETTE_TYPE_ORNAMENT,
                                                              rosette_tier_get_ornament (tier)));
+      json_builder_set_member_name (builder, "field_color");
+      json_builder_add_string_value (builder, rosette_tier_get_field_color (tier));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -287,6 +355,62 @@ static const char *
 or_none (const char *text)
 {
   return text != NULL && *text != '\0' ? text : _("(none)");
+}
+
+static const char *
+yes_no (gboolean value)
+{
+  return value ? _("yes") : _("no");
+}
+
+static void
+print_designer_text (RosetteFamily *family)
+{
+  double title_size = rosette_family_get_title_size (family);
+  g_autoptr(GString) moved = g_string_new (NULL);
+
+  g_print ("%s %s\n", _("Ribbon colour:"),
+           *rosette_family_get_ribbon_color (family) != '\0' ?
+             rosette_family_get_ribbon_color (family) : _("auto"));
+  g_print ("%s %s\n", _("Emblem colour:"),
+           *rosette_family_get_emblem_color (family) != '\0' ?
+             rosette_family_get_emblem_color (family) : _("auto"));
+  g_print ("%s %s\n", _("Palette ramp:"), yes_no (rosette_family_get_palette_ramp (family)));
+  if (rosette_family_get_custom_emblem (family) != NULL)
+    g_print ("%s %s\n", _("Imported emblem:"), _("yes"));
+  g_print ("%s %s, %u\n", _("Font:"),
+           *rosette_family_get_font_family (family) != '\0' ?
+             rosette_family_get_font_family (family) : _("default"),
+           rosette_family_get_font_weight (family));
+  if (title_size == ROSETTE_TITLE_SIZE_AUTO)
+    g_print ("%s %s, %s\n", _("Title size:"), _("auto"),
+             _rosette_cli_enum_nick (ROSETTE_TYPE_TEXT_LAYOUT,
+                                     rosette_family_get_title_layout (family)));
+  else
+    g_print ("%s %g, %s\n", _("Title size:"), title_size,
+             _rosette_cli_enum_nick (ROSETTE_TYPE_TEXT_LAYOUT,
+                                     rosette_family_get_title_layout (family)));
+  g_print ("%s %s, %s\n", _("Show subtitle:"),
+           yes_no (rosette_family_get_show_subtitle (family)),
+           _rosette_cli_enum_nick (ROSETTE_TYPE_TEXT_LAYOUT,
+                                   rosette_family_get_subtitle_layout (family)));
+  g_print ("%s %g\n", _("Rim width:"), rosette_family_get_rim_width (family));
+  g_print ("%s %s\n", _("Shadow:"), yes_no (rosette_family_get_shadow (family)));
+  g_print ("%s %s\n", _("Gradient:"), yes_no (rosette_family_get_gradient (family)));
+
+  for (guint i = 0; i < ROSETTE_N_ELEMENTS; i++)
+    {
+      double dx, dy, scale;
+
+      rosette_family_get_placement (family, i, &dx, &dy, &scale);
+      if (dx == 0.0 && dy == 0.0 && scale == 1.0)
+        continue;
+
+      g_string_append_printf (moved, "%s%s %+g %+g ×%g", moved->len > 0 ? "; " : "",
+                              _rosette_cli_enum_nick (ROSETTE_TYPE_ELEMENT, i), dx, dy, scale);
+    }
+  if (moved->len > 0)
+    g_print ("%s %s\n", _("Moved:"), moved->str);
 }
 
 static void
@@ -308,6 +432,7 @@ print_show_text (RosetteFamily *family)
   g_print ("%s %s\n", _("Title:"), or_none (rosette_family_get_title (family)));
   g_print ("%s %s\n", _("Subtitle:"), or_none (rosette_family_get_subtitle (family)));
   g_print ("%s %s\n", _("Field colour:"), or_none (rosette_family_get_field_color (family)));
+  print_designer_text (family);
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u tier:\n", "%u tiers:\n", n_tiers), n_tiers);
 
   for (guint i = 0; i < n_tiers; i++)
@@ -318,14 +443,18 @@ print_show_text (RosetteFamily *family)
       /* Translators: one tier, e.g. "  2. Practitioner: silver, 2 stars,
        * ring stitched, ornament none". */
       g_print (g_dngettext (GETTEXT_PACKAGE,
-                            "  %u. %s: %s, %u star, ring %s, ornament %s\n",
-                            "  %u. %s: %s, %u stars, ring %s, ornament %s\n",
+                            "  %u. %s: %s, %u star, ring %s, ornament %s",
+                            "  %u. %s: %s, %u stars, ring %s, ornament %s",
                             stars),
                i + 1, rosette_tier_get_name (tier),
                _rosette_cli_enum_nick (ROSETTE_TYPE_METAL, rosette_tier_get_metal (tier)),
                stars,
                _rosette_cli_enum_nick (ROSETTE_TYPE_RING_STYLE, rosette_tier_get_ring_style (tier)),
                _rosette_cli_enum_nick (ROSETTE_TYPE_ORNAMENT, rosette_tier_get_ornament (tier)));
+      if (*rosette_tier_get_field_color (tier) != '\0')
+        /* Translators: after a tier's summary, its own field colour. */
+        g_print (_(", field %s"), rosette_tier_get_field_color (tier));
+      g_print ("\n");
     }
 }
 
@@ -378,12 +507,151 @@ family_show (RosetteCli  *cli,
   return ROSETTE_CLI_EXIT_OK;
 }
 
+static char *
+describe_keys (void)
+{
+  g_autofree char *keys = g_strjoinv (", ", (char **) rosette_family_list_keys ());
+
+  return g_strdup_printf (_("KEY is one of: %s, emblem-file. <tier> is a tier's number "
+                            "(1 is the lowest) or its name; <element> is one of shape, "
+                            "ring, emblem, subtitle, ribbon, title, tier-label, stars. "
+                            "emblem-file imports an SVG file as the emblem (it is "
+                            "sanitised first)."), keys);
+}
+
+/* `emblem-file PATH`: the design module sanitises the SVG; the family
+ * keeps the result and draws it as its emblem. */
+static gboolean
+set_emblem_file (RosetteFamily  *family,
+                 const char     *path,
+                 GError        **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *markup = NULL;
+  const char *data;
+  gsize size;
+
+  /* The sanitiser refuses what is too large; read a little more than the
+   * limit so it can say so. */
+  bytes = rosette_load_file_bounded (file, ROSETTE_FAMILY_MAX_CUSTOM_EMBLEM_SIZE * 4,
+                                     NULL, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &size);
+  markup = rosette_design_sanitize_emblem (data, size, error);
+  if (markup == NULL)
+    return FALSE;
+
+  if (strlen (markup) > ROSETTE_FAMILY_MAX_CUSTOM_EMBLEM_SIZE)
+    {
+      g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_TOO_LARGE,
+                   _("The emblem is too large once cleaned up; simplify it"));
+      return FALSE;
+    }
+
+  rosette_family_set_custom_emblem (family, markup);
+  rosette_family_set_emblem (family, ROSETTE_FAMILY_CUSTOM_EMBLEM);
+
+  return TRUE;
+}
+
+static gboolean
+apply_key (RosetteFamily  *family,
+           const char     *key,
+           const char     *value,
+           GError        **error)
+{
+  if (g_strcmp0 (key, "emblem-file") == 0)
+    return set_emblem_file (family, value, error);
+
+  /* The model checks the form of an emblem id; only design knows which
+   * emblems exist. */
+  if (g_strcmp0 (key, "emblem") == 0 &&
+      g_strcmp0 (value, ROSETTE_FAMILY_CUSTOM_EMBLEM) != 0 &&
+      !rosette_design_has_emblem (value))
+    {
+      g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_NOT_FOUND,
+                   _("There is no emblem “%s”; run “rosette-cli family set --help” "
+                     "for the list"), value);
+      return FALSE;
+    }
+
+  return rosette_family_set_key (family, key, value, error);
+}
+
+static int
+family_set (RosetteCli  *cli,
+            int          argc,
+            char       **argv)
+{
+  g_auto(GStrv) rest = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(RosetteFamily) family = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *keys = NULL;
+  g_autofree char *emblems = NULL;
+  g_autofree char *description = NULL;
+  int status;
+  const GOptionEntry entries[] = {
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
+    { NULL }
+  };
+
+  keys = describe_keys ();
+  emblems = g_strjoinv (", ", (char **) rosette_design_list_emblems ());
+  description = g_strdup_printf ("%s\n\n%s %s\n\n%s\n"
+                                 "  rosette-cli family set data-privacy.rosette palette navy-gold\n"
+                                 "  rosette-cli family set data-privacy.rosette tiers "
+                                 "\"Bronze, Silver, Gold\"\n"
+                                 "  rosette-cli family set data-privacy.rosette tier.2.stars 4",
+                                 keys, _("Emblems:"), emblems, _("Examples:"));
+  context = _rosette_cli_option_context_new ("family set", _("FILE KEY VALUE"),
+                                             _("Change one documented key of a family file. "
+                                               "The file is written only if the value is "
+                                               "valid."),
+                                             description);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!_rosette_cli_parse (context, "family set", &argc, &argv))
+    return ROSETTE_CLI_EXIT_USAGE;
+
+  if (rest == NULL || g_strv_length (rest) < 3)
+    return _rosette_cli_fail (ROSETTE_CLI_EXIT_USAGE,
+                              _("“family set” needs a family file, a key and a value: "
+                                "rosette-cli family set FILE.rosette KEY VALUE. "
+                                "Run “rosette-cli family set --help” to see the keys."));
+
+  if (rest[3] != NULL)
+    return fail_unexpected ("family set", rest + 3);
+
+  family = _rosette_cli_load_family (rest[0], &status);
+  if (family == NULL)
+    return status;
+
+  if (!apply_key (family, rest[1], rest[2], &error))
+    return _rosette_cli_fail_gerror (_rosette_cli_exit_for_error (error), NULL, error);
+
+  file = g_file_new_for_commandline_arg (rest[0]);
+  if (!rosette_family_save_to_file (family, file, NULL, &error))
+    return _rosette_cli_fail_gerror (_rosette_cli_exit_for_error (error), NULL, error);
+
+  if (cli->json)
+    print_show_json (family, g_file_peek_path (file));
+  else if (!cli->quiet)
+    g_print ("%s\n", g_file_peek_path (file));
+
+  return ROSETTE_CLI_EXIT_OK;
+}
+
 int
 _rosette_cli_family (RosetteCli  *cli,
                      int          argc,
                      char       **argv)
 {
   return _rosette_cli_run_group (cli, "family",
-                                 _("Create and inspect badge families."),
+                                 _("Create, inspect and edit badge families."),
                                  family_commands, argc, argv);
 }

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rosette-cli-private.h"
 
@@ -19,7 +20,7 @@ typedef struct
 {
   char     *tier;
   char     *formats;
-  int       size;
+  char     *sizes;
   gboolean  text_to_path;
   char     *output;
   GStrv     rest;
@@ -30,6 +31,7 @@ render_options_clear (RenderOptions *options)
 {
   g_clear_pointer (&options->tier, g_free);
   g_clear_pointer (&options->formats, g_free);
+  g_clear_pointer (&options->sizes, g_free);
   g_clear_pointer (&options->output, g_free);
   g_clear_pointer (&options->rest, g_strfreev);
 }
@@ -70,13 +72,53 @@ parse_formats (const char           *text,
   return TRUE;
 }
 
+/* "128,512, 1024" -> sizes, 0-terminated; FALSE names the first bad one. */
+static gboolean
+parse_sizes (const char  *text,
+             guint        sizes[9],
+             char       **bad)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+  guint n = 0;
+
+  memset (sizes, 0, sizeof (guint) * 9);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *part = g_strstrip (parts[i]);
+      guint64 value = 0;
+
+      if (!g_ascii_string_to_unsigned (part, 10, ROSETTE_DESIGN_MIN_SIZE,
+                                       ROSETTE_DESIGN_MAX_SIZE, &value, NULL)
+          || n == 8)
+        {
+          *bad = g_strdup (part);
+          return FALSE;
+        }
+      for (guint j = 0; j < n; j++)
+        if (sizes[j] == value)
+          {
+            *bad = g_strdup (part);
+            return FALSE;
+          }
+      sizes[n++] = (guint) value;
+    }
+
+  if (n == 0)
+    {
+      *bad = g_strdup (text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Everything that can be checked without reading the family, so a usage
  * mistake is reported before any work.
  */
 static int
-check_render_options (RenderOptions       *options,
-                      RosetteExportFormat *formats)
+check_render_options (RenderOptions        *options,
+                      RosetteExportOptions *export)
 {
+  RosetteExportFormat *formats = &export->formats;
   g_autofree char *bad = NULL;
 
   if (options->rest == NULL || options->rest[0] == NULL)
@@ -94,11 +136,6 @@ check_render_options (RenderOptions       *options,
                                 display);
     }
 
-  if (options->text_to_path)
-    return _rosette_cli_fail (ROSETTE_CLI_EXIT_USAGE,
-                              _("--text-to-path is not supported yet; leave it out "
-                                "to keep the text as SVG text."));
-
   /* An empty -o would quietly mean the current folder. */
   if (options->output == NULL || *options->output == '\0')
     return _rosette_cli_fail (ROSETTE_CLI_EXIT_USAGE,
@@ -114,10 +151,19 @@ check_render_options (RenderOptions       *options,
                                 bad);
     }
 
-  if (options->size < ROSETTE_DESIGN_MIN_SIZE || options->size > ROSETTE_DESIGN_MAX_SIZE)
+  g_clear_pointer (&bad, g_free);
+  if (options->sizes == NULL)
+    export->sizes[0] = ROSETTE_DESIGN_DEFAULT_SIZE;
+  else if (!parse_sizes (options->sizes, export->sizes, &bad))
     return _rosette_cli_fail (ROSETTE_CLI_EXIT_USAGE,
-                              _("--size must be between %d and %d."),
-                              ROSETTE_DESIGN_MIN_SIZE, ROSETTE_DESIGN_MAX_SIZE);
+                              _("--size must be sizes between %d and %d, each once, such as "
+                                "512 or 128,512,1024 (not “%s”)."),
+                              ROSETTE_DESIGN_MIN_SIZE, ROSETTE_DESIGN_MAX_SIZE, bad);
+
+  if (options->text_to_path && !(*formats & ROSETTE_EXPORT_FORMAT_SVG))
+    return _rosette_cli_fail (ROSETTE_CLI_EXIT_USAGE,
+                              _("--text-to-path changes the SVG files: add svg to --format."));
+  export->text_to_path = options->text_to_path;
 
   return ROSETTE_CLI_EXIT_OK;
 }
@@ -157,33 +203,45 @@ list_tier_names (RosetteFamily *family)
   return g_string_free (names, FALSE);
 }
 
-/* --tier NAME: "all" (or nothing) renders every tier; otherwise the tier
- * of that name, in any letter case.
+/* --tier NAME[,NAME…]: "all" (or nothing) renders every tier; otherwise
+ * the tiers of those names, in any letter case, in the order given.
  */
 static int
-find_tier (RosetteFamily  *family,
-           const char     *path,
-           const char     *name,
-           RosetteTier   **tier)
+find_tiers (RosetteFamily  *family,
+            const char     *path,
+            const char     *names,
+            GPtrArray     **tiers)
 {
-  g_autofree char *names = NULL;
-  g_autofree char *display = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *all = names != NULL ? g_strstrip (g_strdup (names)) : NULL;
 
-  *tier = NULL;
+  *tiers = NULL;
 
-  if (name == NULL || g_ascii_strcasecmp (name, "all") == 0)
+  if (all == NULL || g_ascii_strcasecmp (all, "all") == 0)
     return ROSETTE_CLI_EXIT_OK;
 
-  *tier = rosette_family_find_tier (family, name);
-  if (*tier != NULL)
-    return ROSETTE_CLI_EXIT_OK;
+  *tiers = g_ptr_array_new ();
+  parts = g_strsplit (names, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *name = g_strstrip (parts[i]);
+      RosetteTier *tier = rosette_family_find_tier (family, name);
 
-  names = list_tier_names (family);
-  display = g_filename_display_name (path);
+      if (tier == NULL)
+        {
+          g_autofree char *known = list_tier_names (family);
+          g_autofree char *display = g_filename_display_name (path);
 
-  return _rosette_cli_fail (ROSETTE_CLI_EXIT_USAGE,
-                            _("%s has no tier “%s”; use --tier with one of: %s, or all."),
-                            display, name, names);
+          g_clear_pointer (tiers, g_ptr_array_unref);
+          return _rosette_cli_fail (ROSETTE_CLI_EXIT_USAGE,
+                                    _("%s has no tier “%s”; use --tier with one of: %s, or all."),
+                                    display, name, known);
+        }
+      if (!g_ptr_array_find (*tiers, tier, NULL))
+        g_ptr_array_add (*tiers, tier);
+    }
+
+  return ROSETTE_CLI_EXIT_OK;
 }
 
 static void
@@ -216,25 +274,26 @@ _rosette_cli_render (RosetteCli  *cli,
                      int          argc,
                      char       **argv)
 {
-  g_auto(RenderOptions) options = { NULL, NULL, ROSETTE_DESIGN_DEFAULT_SIZE, FALSE, NULL, NULL };
+  g_auto(RenderOptions) options = { NULL, NULL, NULL, FALSE, NULL, NULL };
+  RosetteExportOptions export = { 0 };
+  g_autoptr(GPtrArray) tiers = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(RosetteFamily) family = NULL;
   g_autoptr(GFile) directory = NULL;
   g_autoptr(GPtrArray) written = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
-  RosetteExportFormat formats = 0;
-  RosetteTier *tier = NULL;
   int status;
   const GOptionEntry entries[] = {
     { "tier", 't', 0, G_OPTION_ARG_STRING, &options.tier,
-      N_("The tier to render, or all (default: all)"), N_("NAME") },
+      N_("The tiers to render, separated by commas, or all (default: all)"), N_("NAME") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &options.formats,
       N_("png, svg or png,svg (default: png,svg)"), N_("FORMATS") },
-    { "size", 's', 0, G_OPTION_ARG_INT, &options.size,
-      N_("The PNG width and height in pixels, 64 to 2048 (default: 512)"), N_("PX") },
+    { "size", 's', 0, G_OPTION_ARG_STRING, &options.sizes,
+      N_("PNG width and height in pixels, 64 to 2048; several separated by commas "
+         "(default: 512)"), N_("PX") },
     { "text-to-path", 0, 0, G_OPTION_ARG_NONE, &options.text_to_path,
-      N_("Reserved: turn SVG text into outlines (not supported yet)"), NULL },
+      N_("Turn SVG text into outlines, so it looks the same without the font"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
       N_("The folder to write the files in; made if missing"), N_("DIR") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.rest, NULL, NULL },
@@ -244,10 +303,14 @@ _rosette_cli_render (RosetteCli  *cli,
   description = g_strdup (_("Writes DIR/<family>-<tier>.png and .svg, named from the slugs "
                             "of the family and tier names. Existing files of those names "
                             "are replaced.\n\n"
+                            "With several sizes, PNG files are named "
+                            "<family>-<tier>-<size>.png.\n\n"
                             "Examples:\n"
                             "  rosette-cli render data-privacy.rosette -o badges\n"
                             "  rosette-cli render data-privacy.rosette --tier expert "
-                            "--format png --size 1024 -o badges"));
+                            "--format png --size 1024 -o badges\n"
+                            "  rosette-cli render data-privacy.rosette --tier foundation,expert "
+                            "--size 128,512,1024 --text-to-path -o badges"));
   context = _rosette_cli_option_context_new (
     "render", _("FILE"),
     _("Render the tiers of a badge family to PNG and SVG."),
@@ -257,7 +320,7 @@ _rosette_cli_render (RosetteCli  *cli,
   if (!_rosette_cli_parse (context, "render", &argc, &argv))
     return ROSETTE_CLI_EXIT_USAGE;
 
-  status = check_render_options (&options, &formats);
+  status = check_render_options (&options, &export);
   if (status != ROSETTE_CLI_EXIT_OK)
     return status;
 
@@ -265,7 +328,7 @@ _rosette_cli_render (RosetteCli  *cli,
   if (family == NULL)
     return status;
 
-  status = find_tier (family, options.rest[0], options.tier, &tier);
+  status = find_tiers (family, options.rest[0], options.tier, &tiers);
   if (status != ROSETTE_CLI_EXIT_OK)
     return status;
 
@@ -276,8 +339,7 @@ _rosette_cli_render (RosetteCli  *cli,
   if (status != ROSETTE_CLI_EXIT_OK)
     return status;
 
-  if (!rosette_design_export (family, tier, formats, (guint) options.size, directory,
-                              &written, NULL, &error))
+  if (!rosette_design_export_tiers (family, tiers, &export, directory, &written, NULL, &error))
     {
       if (_rosette_cli_exit_for_error (error) == ROSETTE_CLI_EXIT_USAGE)
         return _rosette_cli_fail (ROSETTE_CLI_EXIT_USAGE,

@@ -15,6 +15,9 @@
 #include "rosette-model-enums.h"
 #include "rosette-tier.h"
 #include "rosette-family.h"
+#include "rosette-palette.h"
+#include "rosette-history.h"
+#include "rosette-autosave.h"
 
 #include "rosette-design.h"
 
@@ -28,3 +31,4 @@
 #include "rosette-keyring.h"
 #include "rosette-key-documents.h"
 #include "rosette-issuer-keys.h"
+

@@ -52,6 +52,104 @@ rosette_application_get_window_for_open (RosetteApplication *self)
 }
 
 static void
+recovery_response_cb (RosetteApplication *self,
+                      const char         *response,
+                      AdwMessageDialog   *dialog)
+{
+  GListModel *entries = g_object_get_data (G_OBJECT (dialog), "entries");
+  g_autoptr(RosetteAutosave) autosave = rosette_autosave_new (NULL);
+  guint n_entries = g_list_model_get_n_items (entries);
+
+  if (g_strcmp0 (response, "recover") != 0 && g_strcmp0 (response, "discard") != 0)
+    return;
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      g_autoptr(RosetteAutosaveEntry) entry = g_list_model_get_item (entries, i);
+      g_autoptr(RosetteFamily) family = NULL;
+      g_autoptr(GError) error = NULL;
+      RosetteWindow *window;
+
+      if (g_strcmp0 (response, "recover") != 0)
+        {
+          rosette_autosave_discard (autosave, rosette_autosave_entry_get_id (entry));
+          continue;
+        }
+
+      family = rosette_autosave_entry_recover (entry, &error);
+      if (family == NULL)
+        {
+          g_warning ("Could not recover “%s”: %s",
+                     rosette_autosave_entry_get_name (entry), error->message);
+          continue;
+        }
+
+      window = rosette_application_get_window_for_open (self);
+      rosette_window_set_recovered (window, family,
+                                    rosette_autosave_entry_get_original (entry),
+                                    rosette_autosave_entry_get_id (entry));
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+/* Unsaved work left behind by a crash is offered once, at start-up. */
+static void
+rosette_application_offer_recovery (RosetteApplication *self,
+                                    GtkWindow          *parent)
+{
+  g_autoptr(RosetteAutosave) autosave = rosette_autosave_new (NULL);
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+  guint n_entries;
+
+  entries = rosette_autosave_list (autosave, &error);
+  if (entries == NULL)
+    {
+      g_debug ("No autosaved work: %s", error->message);
+      return;
+    }
+
+  n_entries = g_list_model_get_n_items (entries);
+  if (n_entries == 0)
+    return;
+
+  g_string_append (body, _("Rosette closed before these badge families were saved:"));
+  g_string_append_c (body, '\n');
+  for (guint i = 0; i < n_entries; i++)
+    {
+      g_autoptr(RosetteAutosaveEntry) entry = g_list_model_get_item (entries, i);
+      g_autofree char *when = NULL;
+      GDateTime *modified = rosette_autosave_entry_get_modified (entry);
+
+      if (modified != NULL)
+        when = g_date_time_format (modified, "%x %X");
+
+      g_string_append_printf (body, "\n• %s", rosette_autosave_entry_get_name (entry));
+      if (when != NULL)
+        g_string_append_printf (body, " (%s)", when);
+    }
+
+  dialog = adw_message_dialog_new (parent, _("Recover Unsaved Work?"), body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  /* Closing the dialog keeps the copies for next time. */
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_object_set_data_full (G_OBJECT (dialog), "entries", g_object_ref (entries), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (recovery_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 rosette_application_activate (GApplication *application)
 {
   RosetteApplication *self = ROSETTE_APPLICATION (application);
@@ -71,6 +169,8 @@ rosette_application_activate (GApplication *application)
   window = rosette_application_get_window_for_open (self);
   rosette_window_set_family (window, family, NULL);
   gtk_window_present (GTK_WINDOW (window));
+
+  rosette_application_offer_recovery (self, GTK_WINDOW (window));
 }
 
 static void
@@ -198,6 +298,17 @@ rosette_application_preferences_action (GSimpleAction *action,
 }
 
 static void
+rosette_application_open_uri_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  RosetteApplication *self = ROSETTE_APPLICATION (user_data);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  g_application_open (G_APPLICATION (self), &file, 1, "");
+}
+
+static void
 rosette_application_about_action (GSimpleAction *action,
                                   GVariant      *parameter,
                                   gpointer       user_data)
@@ -232,8 +343,8 @@ rosette_application_quit_action (GSimpleAction *action,
   RosetteApplication *self = ROSETTE_APPLICATION (user_data);
   g_autoptr(GList) windows = NULL;
 
-  /* Close rather than destroy, so each window saves its state (and, once
-   * editing lands, can ask about unsaved changes). */
+  /* Close rather than destroy, so each window saves its state and asks
+   * about unsaved changes. */
   windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
   for (const GList *iter = windows; iter != NULL; iter = iter->next)
     gtk_window_close (GTK_WINDOW (iter->data));
@@ -243,6 +354,7 @@ static const GActionEntry app_actions[] = {
   { "new-family", rosette_application_new_family_action },
   { "new-family-of-kind", rosette_application_new_family_of_kind_action, "s" },
   { "open", rosette_application_open_action },
+  { "open-uri", rosette_application_open_uri_action, "s" },
   { "preferences", rosette_application_preferences_action },
   { "about", rosette_application_about_action },
   { "quit", rosette_application_quit_action },
@@ -255,7 +367,7 @@ rosette_application_startup (GApplication *application)
   GtkApplication *gtk_app = GTK_APPLICATION (application);
   static const struct {
     const char *action;
-    const char *accels[2];
+    const char *accels[3];
   } accels[] = {
     { "app.new-family", { "<Primary>n", NULL } },
     { "app.open", { "<Primary>o", NULL } },
@@ -265,6 +377,12 @@ rosette_application_startup (GApplication *application)
     { "win.save-as", { "<Primary><Shift>s", NULL } },
     { "win.export", { "<Primary>e", NULL } },
     { "window.close", { "<Primary>w", NULL } },
+    { "win.undo", { "<Primary>z", NULL } },
+    { "win.redo", { "<Primary><Shift>z", "<Primary>y", NULL } },
+    { "win.zoom-in", { "<Primary>plus", "<Primary>equal", NULL } },
+    { "win.zoom-out", { "<Primary>minus", NULL } },
+    { "win.zoom-reset", { "<Primary>0", NULL } },
+    { "win.toggle-inspector", { "F9", NULL } },
   };
 
   G_APPLICATION_CLASS (rosette_application_parent_class)->startup (application);

@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "rosette-gui-utils.h"
 #include "rosette-resources.h"
 
@@ -139,4 +141,106 @@ rosette_gui_dup_display_path (GFile *file)
     return g_strconcat ("~", path + strlen (home), NULL);
 
   return g_steal_pointer (&path);
+}
+
+/**
+ * rosette_gui_render_texture:
+ * @family: a family
+ * @tier: a tier of @family
+ * @size: the side in pixels, ROSETTE_DESIGN_MIN_SIZE..ROSETTE_DESIGN_MAX_SIZE
+ * @error: return location for an error
+ *
+ * Renders a tier through the core into a texture: the GUI draws exactly
+ * what an export writes.
+ *
+ * Returns: (transfer full) (nullable): a texture, or %NULL with @error set
+ */
+GdkTexture *
+rosette_gui_render_texture (RosetteFamily  *family,
+                            RosetteTier    *tier,
+                            guint           size,
+                            GError        **error)
+{
+  cairo_surface_t *surface;
+  GdkTexture *texture;
+
+  g_return_val_if_fail (ROSETTE_IS_FAMILY (family), NULL);
+  g_return_val_if_fail (ROSETTE_IS_TIER (tier), NULL);
+
+  surface = rosette_design_render_surface (family, tier, size, error);
+  if (surface == NULL)
+    return NULL;
+
+  texture = rosette_gui_texture_new_for_surface (surface);
+  cairo_surface_destroy (surface);
+
+  return texture;
+}
+
+/**
+ * rosette_gui_color_to_string:
+ * @rgba: a colour
+ *
+ * Returns: (transfer full): @rgba as the model's "#rrggbb"
+ */
+char *
+rosette_gui_color_to_string (const GdkRGBA *rgba)
+{
+  g_return_val_if_fail (rgba != NULL, NULL);
+
+  return g_strdup_printf ("#%02x%02x%02x",
+                          (guint) (CLAMP (rgba->red, 0., 1.) * 255. + .5),
+                          (guint) (CLAMP (rgba->green, 0., 1.) * 255. + .5),
+                          (guint) (CLAMP (rgba->blue, 0., 1.) * 255. + .5));
+}
+
+/**
+ * rosette_gui_color_parse:
+ * @color: (nullable): a "#rrggbb" colour, or "" / %NULL
+ * @rgba: (out): where to put the colour
+ *
+ * Returns: %TRUE if @color was a colour; %FALSE for an empty one
+ */
+gboolean
+rosette_gui_color_parse (const char *color,
+                         GdkRGBA    *rgba)
+{
+  g_return_val_if_fail (rgba != NULL, FALSE);
+
+  if (color == NULL || color[0] == '\0')
+    return FALSE;
+
+  return gdk_rgba_parse (rgba, color);
+}
+
+/**
+ * rosette_gui_element_get_display_name:
+ * @element: a badge element
+ *
+ * Returns: the element's name for people, e.g. "Emblem"
+ */
+const char *
+rosette_gui_element_get_display_name (RosetteElement element)
+{
+  switch (element)
+    {
+    case ROSETTE_ELEMENT_SHAPE:
+      return _("Shape");
+    case ROSETTE_ELEMENT_RING:
+      return _("Ring");
+    case ROSETTE_ELEMENT_EMBLEM:
+      return _("Emblem");
+    case ROSETTE_ELEMENT_SUBTITLE:
+      return _("Subtitle");
+    case ROSETTE_ELEMENT_RIBBON:
+      return _("Ribbon");
+    case ROSETTE_ELEMENT_TITLE:
+      return _("Title");
+    case ROSETTE_ELEMENT_TIER_LABEL:
+      return _("Tier Label");
+    case ROSETTE_ELEMENT_STARS:
+      return _("Stars");
+    default:
+      return "";
+    }
 }

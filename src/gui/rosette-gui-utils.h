@@ -10,6 +10,8 @@
 #include <cairo.h>
 #include <gtk/gtk.h>
 
+#include "rosette-core.h"
+
 G_BEGIN_DECLS
 
 void        rosette_gui_ensure_resources       (void);
@@ -18,5 +20,13 @@ gboolean    rosette_gui_settings_has_key       (GSettings       *settings,
                                                 const char      *key);
 GdkTexture *rosette_gui_texture_new_for_surface (cairo_surface_t *surface);
 char       *rosette_gui_dup_display_path       (GFile           *file);
+GdkTexture *rosette_gui_render_texture         (RosetteFamily   *family,
+                                                RosetteTier     *tier,
+                                                guint            size,
+                                                GError         **error);
+char       *rosette_gui_color_to_string        (const GdkRGBA   *rgba);
+gboolean    rosette_gui_color_parse            (const char      *color,
+                                                GdkRGBA         *rgba);
+const char *rosette_gui_element_get_display_name (RosetteElement element);
 
 G_END_DECLS

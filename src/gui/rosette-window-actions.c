@@ -44,15 +44,21 @@ rosette_window_save_cb (GObject      *object,
     {
       /* Translators: the first %s is a file name, the second the reason */
       message = g_strdup_printf (_("Could not save “%s”: %s"), basename, error->message);
+      data->self->close_after_save = FALSE;
       rosette_window_add_toast (data->self, adw_toast_new (message));
       return;
     }
 
   /* The window may show another family by now; only then leave it be. */
   if (rosette_window_get_family (data->self) == family)
+    _rosette_window_saved (data->self, data->file);
+
+  if (data->self->close_after_save)
     {
-      _rosette_window_set_file (data->self, data->file);
-      _rosette_window_set_modified (data->self, FALSE);
+      data->self->close_after_save = FALSE;
+      data->self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (data->self));
+      return;
     }
 
   /* Translators: %s is a file name */
@@ -88,6 +94,10 @@ save_as_chooser_response_cb (RosetteWindow        *self,
 
       if (file != NULL)
         rosette_window_save_to (self, file);
+    }
+  else
+    {
+      self->close_after_save = FALSE;
     }
 
   g_object_unref (chooser);
@@ -230,10 +240,157 @@ rosette_window_open_folder_action (GtkWidget  *widget,
                                            open_folder_cb, g_object_ref (self));
 }
 
+static void
+rosette_window_undo_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  RosetteWindow *self = ROSETTE_WINDOW (widget);
+
+  if (self->history != NULL && rosette_history_get_can_undo (self->history))
+    rosette_history_undo (self->history);
+}
+
+static void
+rosette_window_redo_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  RosetteWindow *self = ROSETTE_WINDOW (widget);
+
+  if (self->history != NULL && rosette_history_get_can_redo (self->history))
+    rosette_history_redo (self->history);
+}
+
+static void
+rosette_window_zoom_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  RosetteWindow *self = ROSETTE_WINDOW (widget);
+  RosetteCanvas *canvas = rosette_design_page_get_canvas (self->design_page);
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    rosette_canvas_zoom_in (canvas);
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    rosette_canvas_zoom_out (canvas);
+  else
+    rosette_canvas_set_zoom (canvas, 1.0);
+}
+
+static void
+rosette_window_toggle_inspector_action (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *parameter)
+{
+  RosetteWindow *self = ROSETTE_WINDOW (widget);
+
+  rosette_design_page_toggle_inspector (self->design_page);
+}
+
+/**
+ * _rosette_window_saved:
+ * @self: a #RosetteWindow
+ * @file: where the family was just saved
+ *
+ * The family is on disk as it is now: no longer modified, no crash copy
+ * needed, and the file is a recent one.
+ */
+void
+_rosette_window_saved (RosetteWindow *self,
+                       GFile         *file)
+{
+  g_assert (ROSETTE_IS_WINDOW (self));
+
+  _rosette_window_set_file (self, file);
+  self->recovered = FALSE;
+  if (self->history != NULL)
+    rosette_history_mark_saved (self->history);
+  _rosette_window_update_modified (self);
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  rosette_autosave_discard (self->autosave, self->document_id);
+  _rosette_window_add_recent (self, file);
+}
+
+/**
+ * _rosette_window_save_then_close:
+ * @self: a #RosetteWindow
+ *
+ * The "Save" answer to "Save changes?": saves (asking where, for a new
+ * family) and closes the window once that worked.
+ */
+void
+_rosette_window_save_then_close (RosetteWindow *self)
+{
+  g_assert (ROSETTE_IS_WINDOW (self));
+
+  self->close_after_save = TRUE;
+  rosette_window_save_action (GTK_WIDGET (self), "win.save", NULL);
+}
+
+void
+_rosette_window_add_recent (RosetteWindow *self,
+                            GFile         *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = { 0 };
+  const char *groups[] = { "rosette", NULL };
+
+  data.mime_type = (char *) ROSETTE_FAMILY_MIME_TYPE;
+  data.app_name = (char *) g_get_application_name ();
+  data.app_exec = (char *) "rosette %u";
+  data.groups = (char **) groups;
+
+  if (data.app_name == NULL)
+    data.app_name = (char *) "Rosette";
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+/**
+ * _rosette_window_update_recent:
+ * @self: a #RosetteWindow
+ *
+ * Fills the "Open Recent" submenu with the badge families used last.
+ */
+void
+_rosette_window_update_recent (RosetteWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_menu);
+
+  for (const GList *iter = items; iter != NULL && n < 8; iter = iter->next)
+    {
+      GtkRecentInfo *info = iter->data;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!gtk_recent_info_has_group (info, "rosette") || !gtk_recent_info_exists (info))
+        continue;
+
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target (item, "app.open-uri", "s", gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_menu, item);
+      n++;
+    }
+
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
 void
 _rosette_window_class_actions_init (RosetteWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, rosette_window_undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, rosette_window_redo_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, rosette_window_zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, rosette_window_zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, rosette_window_zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-inspector", NULL,
+                                   rosette_window_toggle_inspector_action);
 
   gtk_widget_class_install_action (widget_class, "win.save", NULL, rosette_window_save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL,
@@ -256,4 +413,14 @@ _rosette_window_update_actions (RosetteWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_family);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_family);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_family);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 has_family && self->history != NULL &&
+                                 rosette_history_get_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 has_family && self->history != NULL &&
+                                 rosette_history_get_can_redo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", has_family);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", has_family);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset", has_family);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-inspector", has_family);
 }

@@ -23,6 +23,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Unsaved work is copied aside this long after the last change. */
+#define AUTOSAVE_DELAY_MS 5000
+
 G_DEFINE_FINAL_TYPE (RosetteWindow, rosette_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void
@@ -57,13 +60,111 @@ rosette_window_update_title (RosetteWindow *self)
 }
 
 static void
+autosave_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Losing a crash copy is not worth interrupting anyone for. */
+  if (!rosette_autosave_save_finish (ROSETTE_AUTOSAVE (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not keep a copy of unsaved work: %s", error->message);
+}
+
+static gboolean
+autosave_timeout_cb (gpointer user_data)
+{
+  RosetteWindow *self = ROSETTE_WINDOW (user_data);
+
+  self->autosave_source = 0;
+
+  if (self->family != NULL && self->modified)
+    rosette_autosave_save_async (self->autosave, self->document_id, self->family, self->file,
+                                 self->cancellable, autosave_cb, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
 family_changed_cb (RosetteWindow *self,
                    RosetteFamily *family)
 {
   g_assert (ROSETTE_IS_WINDOW (self));
 
-  _rosette_window_set_modified (self, TRUE);
+  /* Whether it is modified is the history's to say (an undo back to the
+   * saved state is not); here only the name in the title and the
+   * crash copy, written a few seconds after the last change. */
   rosette_window_update_title (self);
+
+  if (self->autosave_source == 0)
+    self->autosave_source = g_timeout_add (self->autosave_delay_ms, autosave_timeout_cb, self);
+}
+
+static void
+history_changed_cb (RosetteWindow *self)
+{
+  _rosette_window_update_modified (self);
+  _rosette_window_update_actions (self);
+}
+
+static gboolean
+close_idle_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+close_dialog_response_cb (RosetteWindow    *self,
+                          const char       *response,
+                          AdwMessageDialog *dialog)
+{
+  self->close_dialog = NULL;
+
+  /* The dialog is still answering: close its parent once it is done. */
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      self->close_confirmed = TRUE;
+      g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
+    }
+  else if (g_strcmp0 (response, "save") == 0)
+    {
+      _rosette_window_save_then_close (self);
+    }
+}
+
+static void
+rosette_window_ask_to_save (RosetteWindow *self)
+{
+  g_autofree char *heading = NULL;
+
+  if (self->close_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->close_dialog));
+      return;
+    }
+
+  /* Translators: %s is the name of a badge family */
+  heading = g_strdup_printf (_("Save Changes to “%s”?"), rosette_family_get_name (self->family));
+  self->close_dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                                                   _("Changes which are not saved will be permanently lost.")));
+  adw_message_dialog_add_responses (self->close_dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (self->close_dialog, "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (self->close_dialog, "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (self->close_dialog, "save");
+  adw_message_dialog_set_close_response (self->close_dialog, "cancel");
+  g_signal_connect_object (self->close_dialog, "response",
+                           G_CALLBACK (close_dialog_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (self->close_dialog));
 }
 
 static void
@@ -142,6 +243,7 @@ rosette_window_load_cb (GObject      *object,
   else
     {
       rosette_window_set_family (self, family, data->file);
+      _rosette_window_add_recent (self, data->file);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
@@ -153,7 +255,17 @@ rosette_window_close_request (GtkWindow *window)
   RosetteWindow *self = ROSETTE_WINDOW (window);
   int width, height;
 
+  if (self->modified && self->family != NULL && !self->close_confirmed)
+    {
+      rosette_window_ask_to_save (self);
+      return TRUE;
+    }
+
   g_cancellable_cancel (self->cancellable);
+
+  /* A clean close: the crash copy is not needed any more. */
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  rosette_autosave_discard (self->autosave, self->document_id);
 
   /* The default size follows the window while it is not maximized, so it
    * is the size to come back to. */
@@ -201,6 +313,13 @@ rosette_window_dispose (GObject *object)
   if (self->family != NULL)
     g_clear_signal_handler (&self->family_changed_id, self->family);
 
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (self->close_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->close_dialog));
+  self->close_dialog = NULL;
+
+  g_clear_object (&self->history);
+  g_clear_object (&self->autosave);
   g_clear_object (&self->family);
   g_clear_object (&self->file);
   g_clear_object (&self->cancellable);
@@ -208,6 +327,16 @@ rosette_window_dispose (GObject *object)
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (rosette_window_parent_class)->dispose (object);
+}
+
+static void
+rosette_window_finalize (GObject *object)
+{
+  RosetteWindow *self = ROSETTE_WINDOW (object);
+
+  g_clear_pointer (&self->document_id, g_free);
+
+  G_OBJECT_CLASS (rosette_window_parent_class)->finalize (object);
 }
 
 static void
@@ -250,6 +379,7 @@ rosette_window_class_init (RosetteWindowClass *klass)
 
   object_class->constructed = rosette_window_constructed;
   object_class->dispose = rosette_window_dispose;
+  object_class->finalize = rosette_window_finalize;
   object_class->get_property = rosette_window_get_property;
 
   window_class->close_request = rosette_window_close_request;
@@ -302,6 +432,7 @@ rosette_window_class_init (RosetteWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rosette/Rosette/rosette-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RosetteWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, RosetteWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, RosetteWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RosetteWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, RosetteWindow, error_page);
@@ -317,6 +448,14 @@ rosette_window_init (RosetteWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = rosette_gui_dup_settings ();
+  self->autosave = rosette_autosave_new (NULL);
+  self->autosave_delay_ms = AUTOSAVE_DELAY_MS;
+  self->document_id = g_uuid_string_random ();
+
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (_rosette_window_update_recent),
+                           self, G_CONNECT_SWAPPED);
+  _rosette_window_update_recent (self);
 
   rosette_window_update_title (self);
   _rosette_window_update_actions (self);
@@ -413,21 +552,37 @@ rosette_window_set_family (RosetteWindow *self,
       if (self->family != NULL)
         g_clear_signal_handler (&self->family_changed_id, self->family);
 
+      /* Another document now: the last one's crash copy goes, and the
+       * new one gets its own id. */
+      g_clear_handle_id (&self->autosave_source, g_source_remove);
+      rosette_autosave_discard (self->autosave, self->document_id);
+      g_free (self->document_id);
+      self->document_id = g_uuid_string_random ();
+
       g_set_object (&self->family, family);
+      g_clear_object (&self->history);
 
       if (family != NULL)
-        self->family_changed_id =
-          g_signal_connect_object (family, "changed",
-                                   G_CALLBACK (family_changed_cb),
+        {
+          self->family_changed_id =
+            g_signal_connect_object (family, "changed",
+                                     G_CALLBACK (family_changed_cb),
+                                     self, G_CONNECT_SWAPPED);
+          self->history = rosette_history_new (family);
+          g_signal_connect_object (self->history, "notify",
+                                   G_CALLBACK (history_changed_cb),
                                    self, G_CONNECT_SWAPPED);
+        }
 
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAMILY]);
     }
 
   g_clear_error (&self->error);
+  self->recovered = FALSE;
   _rosette_window_set_file (self, file);
-  _rosette_window_set_modified (self, FALSE);
+  _rosette_window_update_modified (self);
 
+  rosette_design_page_set_history (self->design_page, self->history);
   rosette_design_page_set_family (self->design_page, family);
   gtk_stack_set_visible_child_name (self->main_stack, "content");
 
@@ -546,4 +701,74 @@ _rosette_window_set_modified (RosetteWindow *self,
   self->modified = modified;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
   rosette_window_update_title (self);
+}
+
+/**
+ * rosette_window_set_recovered:
+ * @self: a #RosetteWindow
+ * @family: a family recovered from an autosave entry
+ * @original: (nullable): the file it was opened from, kept for Save
+ * @document_id: the autosave entry's id, so later copies replace it
+ *
+ * Shows work recovered after a crash, as modified: it was never saved.
+ */
+void
+rosette_window_set_recovered (RosetteWindow *self,
+                              RosetteFamily *family,
+                              GFile         *original,
+                              const char    *document_id)
+{
+  g_return_if_fail (ROSETTE_IS_WINDOW (self));
+  g_return_if_fail (ROSETTE_IS_FAMILY (family));
+  g_return_if_fail (document_id != NULL);
+
+  rosette_window_set_family (self, family, original);
+
+  g_free (self->document_id);
+  self->document_id = g_strdup (document_id);
+  self->recovered = TRUE;
+  _rosette_window_update_modified (self);
+}
+
+void
+_rosette_window_update_modified (RosetteWindow *self)
+{
+  g_assert (ROSETTE_IS_WINDOW (self));
+
+  _rosette_window_set_modified (self,
+                                self->recovered ||
+                                (self->history != NULL && rosette_history_get_modified (self->history)));
+}
+
+void
+_rosette_window_set_autosave_delay (RosetteWindow *self,
+                                    guint          delay_ms)
+{
+  g_assert (ROSETTE_IS_WINDOW (self));
+
+  self->autosave_delay_ms = delay_ms;
+}
+
+const char *
+_rosette_window_get_document_id (RosetteWindow *self)
+{
+  g_assert (ROSETTE_IS_WINDOW (self));
+
+  return self->document_id;
+}
+
+AdwMessageDialog *
+_rosette_window_get_close_dialog (RosetteWindow *self)
+{
+  g_assert (ROSETTE_IS_WINDOW (self));
+
+  return self->close_dialog;
+}
+
+RosetteHistory *
+_rosette_window_get_history (RosetteWindow *self)
+{
+  g_assert (ROSETTE_IS_WINDOW (self));
+
+  return self->history;
 }

@@ -34,5 +34,9 @@ gboolean           rosette_window_is_replaceable   (RosetteWindow      *self);
 RosetteDesignPage *rosette_window_get_design_page  (RosetteWindow      *self);
 void               rosette_window_add_toast        (RosetteWindow      *self,
                                                     AdwToast           *toast);
+void               rosette_window_set_recovered    (RosetteWindow      *self,
+                                                    RosetteFamily      *family,
+                                                    GFile              *original,
+                                                    const char         *document_id);
 
 G_END_DECLS

@@ -351,6 +351,7 @@ test_family_help_lists_commands (void)
   assert_success (&run);
   g_assert_nonnull (strstr (run.out, "  new "));
   g_assert_nonnull (strstr (run.out, "  show "));
+  g_assert_nonnull (strstr (run.out, "  set "));
 }
 
 static void
@@ -874,7 +875,7 @@ test_render_bad_options (Fixture       *fixture,
   run_cli (&no_file, "render", "-o", out);
   assert_error (&no_file, 2);
 
-  run_cli (&text_to_path, "render", family, "--text-to-path", "-o", out);
+  run_cli (&text_to_path, "render", family, "--format", "png", "--text-to-path", "-o", out);
   assert_error (&text_to_path, 2);
   g_assert_nonnull (strstr (text_to_path.err, "--text-to-path"));
 
@@ -899,6 +900,251 @@ test_render_unwritable (Fixture       *fixture,
   run_cli (&onto_file, "render", family, "-o", blocker);
   assert_error (&onto_file, 2);
   g_assert_nonnull (strstr (onto_file.err, "not a folder"));
+}
+
+/* --- render: several sizes and tiers, text to path (issue 3) --- */
+
+static void
+test_render_sizes_tiers (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *family = make_family (fixture, "compliance", "Data Privacy");
+  g_autofree char *out = fixture_path (fixture, "out");
+  g_autofree char *listing = NULL;
+  g_autofree char *svg_path = NULL;
+  g_autofree char *svg = NULL;
+  g_auto(CliRun) run = { 0 };
+  const guint sizes[] = { 128, 256 };
+
+  run_cli (&run, "render", family, "--tier", "expert, Foundation", "--size", "128,256",
+           "--text-to-path", "-o", out);
+  assert_success (&run);
+
+  listing = list_dir (out);
+  g_assert_cmpstr (listing, ==,
+                   "data-privacy-expert-128.png data-privacy-expert-256.png "
+                   "data-privacy-expert.svg "
+                   "data-privacy-foundation-128.png data-privacy-foundation-256.png "
+                   "data-privacy-foundation.svg");
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("data-privacy-expert-%u.png", sizes[i]);
+      g_autofree char *png = g_build_filename (out, name, NULL);
+
+      assert_png (png, sizes[i]);
+    }
+
+  /* the SVG has outlines, not text, and is still a standalone SVG */
+  svg_path = g_build_filename (out, "data-privacy-expert.svg", NULL);
+  assert_svg (svg_path);
+  g_assert_true (g_file_get_contents (svg_path, &svg, NULL, NULL));
+  g_assert_null (strstr (svg, "<text"));
+  g_assert_nonnull (strstr (svg, "<title"));
+}
+
+static void
+test_render_bad_lists (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *family = make_family (fixture, "compliance", "Safety");
+  g_autofree char *out = fixture_path (fixture, "out");
+  const char * const sizes[] = { "128,", "128,128", "128,4096", ",", "128;512" };
+  g_auto(CliRun) tier = { 0 };
+  g_auto(CliRun) png_only = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_auto(CliRun) run = { 0 };
+
+      run_cli (&run, "render", family, "--size", sizes[i], "-o", out);
+      assert_error (&run, 2);
+      g_assert_nonnull (strstr (run.err, "--size"));
+    }
+
+  run_cli (&tier, "render", family, "--tier", "expert,grandmaster", "-o", out);
+  assert_error (&tier, 2);
+  g_assert_nonnull (strstr (tier.err, "grandmaster"));
+
+  /* text to path only changes SVG files */
+  run_cli (&png_only, "render", family, "--format", "png", "--text-to-path", "-o", out);
+  assert_error (&png_only, 2);
+  g_assert_nonnull (strstr (png_only.err, "--text-to-path"));
+
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+/* `family set`: scripted edits show up in `family show`. */
+static void
+test_family_set (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *family = make_family (fixture, "compliance", "Data Privacy");
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(CliRun) json = { 0 };
+  g_auto(CliRun) text = { 0 };
+  JsonObject *object;
+  JsonObject *emblem;
+  JsonArray *tiers;
+  const char * const edits[][2] = {
+    { "palette", "navy-gold" },
+    { "tiers", "Bronze, Silver, Gold, Platinum" },
+    { "tier.2.stars", "5" },
+    { "tier.gold.field-color", "#7A1F2B" },
+    { "emblem.dx", "12.5" },
+    { "font", "Cantarell" },
+    { "font-weight", "bold" },
+    { "show-subtitle", "true" },
+    { "title", "Privacy First" },
+    { "shape", "hexagon" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_auto(CliRun) run = { 0 };
+      g_autofree char *expected = g_strdup_printf ("%s\n", family);
+
+      run_cli (&run, "family", "set", family, edits[i][0], edits[i][1]);
+      assert_success (&run);
+      g_assert_cmpstr (run.out, ==, expected);
+    }
+
+  run_cli (&json, "--json", "family", "show", family);
+  assert_success (&json);
+  root = parse_json (json.out);
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "field_color"), ==, "#1b2b4b");
+  g_assert_cmpstr (json_object_get_string_member (object, "ribbon_color"), ==, "#7a5a12");
+  g_assert_cmpstr (json_object_get_string_member (object, "emblem_color"), ==, "#f2c94c");
+  g_assert_cmpstr (json_object_get_string_member (object, "font"), ==, "Cantarell");
+  g_assert_cmpint (json_object_get_int_member (object, "font_weight"), ==, 700);
+  g_assert_true (json_object_get_boolean_member (object, "show_subtitle"));
+  g_assert_cmpstr (json_object_get_string_member (object, "title"), ==, "Privacy First");
+  g_assert_cmpstr (json_object_get_string_member (object, "shape"), ==, "hexagon");
+  emblem = json_object_get_object_member (json_object_get_object_member (object, "placements"),
+                                          "emblem");
+  g_assert_cmpfloat (json_object_get_double_member (emblem, "dx"), ==, 12.5);
+
+  tiers = json_object_get_array_member (object, "tiers");
+  g_assert_cmpuint (json_array_get_length (tiers), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (tiers, 3),
+                                                  "name"), ==, "Platinum");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (tiers, 1),
+                                               "stars"), ==, 5);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (tiers, 2),
+                                                  "field_color"), ==, "#7a1f2b");
+
+  run_cli (&text, "family", "show", family);
+  assert_success (&text);
+  g_assert_nonnull (strstr (text.out, "Ribbon colour: #7a5a12\n"));
+  g_assert_nonnull (strstr (text.out, "Font: Cantarell, 700\n"));
+  g_assert_nonnull (strstr (text.out, "4 tiers:\n"));
+  g_assert_nonnull (strstr (text.out, "3. Gold: gold, 3 stars, ring beaded, ornament wreath, "
+                                      "field #7a1f2b\n"));
+}
+
+/* A failed set says why, exits 2 and leaves the file byte for byte. */
+static void
+test_family_set_errors (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *family = make_family (fixture, "technical", "Cloud Engineering");
+  g_autofree char *before = NULL;
+  g_autofree char *not_family = write_file (fixture, "notes.rosette", "hello", -1);
+  g_autoptr(GError) error = NULL;
+  gsize before_length;
+  const struct {
+    const char *key;
+    const char *value;
+    const char *message;
+  } cases[] = {
+    { "colour", "#ff0000", "Unknown key “colour”; the keys are: name, title," },
+    { "tier.2.stars", "many", "“stars” must be a whole number from 0 to 6; found “many”" },
+    { "tier.7.stars", "1", "no tier “7”" },
+    { "palette", "rainbow", "“palette” must be one of royal-blue" },
+    { "field-color", "red", "#rrggbb" },
+    { "tiers", "A,B,C,D,E,F,G", "1 to 6" },
+    { "emblem", "no-such-emblem", "There is no emblem “no-such-emblem”" },
+    { "title-size", "huge", "“auto” or a number from 12 to 64" },
+    { "emblem.scale", "3", "from 0.5 to 2" },
+  };
+
+  g_file_get_contents (family, &before, &before_length, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(CliRun) run = { 0 };
+      g_autofree char *after = NULL;
+      gsize after_length;
+
+      run_cli (&run, "family", "set", family, cases[i].key, cases[i].value);
+      assert_error (&run, 2);
+      g_assert_nonnull (strstr (run.err, cases[i].message));
+
+      g_file_get_contents (family, &after, &after_length, &error);
+      g_assert_no_error (error);
+      g_assert_cmpmem (before, before_length, after, after_length);
+    }
+
+  /* Usage mistakes. */
+  {
+    g_auto(CliRun) missing = { 0 };
+    g_auto(CliRun) extra = { 0 };
+    g_auto(CliRun) broken = { 0 };
+    g_auto(CliRun) help = { 0 };
+
+    run_cli (&missing, "family", "set", family, "title");
+    assert_error (&missing, 2);
+    g_assert_nonnull (strstr (missing.err, "KEY VALUE"));
+
+    run_cli (&extra, "family", "set", family, "title", "A", "B");
+    assert_error (&extra, 2);
+
+    run_cli (&broken, "family", "set", not_family, "title", "A");
+    assert_error (&broken, 2);
+
+    /* --help documents every key. */
+    run_cli (&help, "family", "set", "--help");
+    assert_success (&help);
+    for (const char * const *k = (const char * const[]) { "palette", "tiers",
+                                                        "tier.<tier>.stars",
+                                                        "<element>.dx", "emblem-file",
+                                                        NULL };
+         *k != NULL; k++)
+      g_assert_nonnull (strstr (help.out, *k));
+  }
+}
+
+/* emblem-file imports an SVG through the sanitiser. */
+static void
+test_family_set_emblem_file (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *family = make_family (fixture, "recognition", "Team Spirit");
+  g_autofree char *svg = write_file (fixture, "star.svg",
+                                     "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                                     "viewBox=\"0 0 24 24\"><path d=\"M12 2l3 7h7l-6 4 "
+                                     "2 7-6-4-6 4 2-7-6-4h7z\"/></svg>", -1);
+  g_autofree char *huge_text = g_strnfill (2 * 1024 * 1024, ' ');
+  g_autofree char *huge = write_file (fixture, "huge.svg", huge_text, -1);
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(CliRun) run = { 0 };
+  g_auto(CliRun) json = { 0 };
+  g_auto(CliRun) too_big = { 0 };
+  JsonObject *object;
+
+  run_cli (&run, "family", "set", family, "emblem-file", svg);
+  assert_success (&run);
+
+  run_cli (&json, "--json", "family", "show", family);
+  assert_success (&json);
+  root = parse_json (json.out);
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "emblem"), ==, "custom");
+  g_assert_true (json_object_get_boolean_member (object, "custom_emblem"));
+
+  run_cli (&too_big, "family", "set", family, "emblem-file", huge);
+  assert_error (&too_big, 2);
 }
 
 static void
@@ -950,6 +1196,12 @@ main (int    argc,
   add_fixture_test ("/rosette/cli/render/unknown-tier", NULL, test_render_unknown_tier);
   add_fixture_test ("/rosette/cli/render/bad-options", NULL, test_render_bad_options);
   add_fixture_test ("/rosette/cli/render/unwritable", NULL, test_render_unwritable);
+  add_fixture_test ("/rosette/cli/render/sizes-tiers", NULL, test_render_sizes_tiers);
+  add_fixture_test ("/rosette/cli/render/bad-lists", NULL, test_render_bad_lists);
+
+  add_fixture_test ("/rosette/cli/family-set/keys", NULL, test_family_set);
+  add_fixture_test ("/rosette/cli/family-set/errors", NULL, test_family_set_errors);
+  add_fixture_test ("/rosette/cli/family-set/emblem-file", NULL, test_family_set_emblem_file);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <librsvg/rsvg.h>
 #include <string.h>
 
 #include "rosette-core.h"
@@ -841,6 +842,321 @@ test_export_async (void)
   remove_tree (tmp);
 }
 
+/* Issue 3: the designer's properties, geometry, text to path, export */
+
+static cairo_surface_t *
+rasterize_svg (const char *svg,
+               int         size)
+{
+  g_autoptr(GError) error = NULL;
+  RsvgHandle *handle = rsvg_handle_new_from_data ((const guint8 *) svg, strlen (svg), &error);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cairo_t *cr = cairo_create (surface);
+  RsvgRectangle viewport = { 0, 0, size, size };
+
+  g_assert_no_error (error);
+  g_assert_true (rsvg_handle_render_document (handle, cr, &viewport, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  g_object_unref (handle);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* mean absolute difference per channel, 0..255 */
+static double
+mean_difference (cairo_surface_t *a,
+                 cairo_surface_t *b)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  const guint8 *pa = cairo_image_surface_get_data (a), *pb = cairo_image_surface_get_data (b);
+  int stride = cairo_image_surface_get_stride (a);
+  guint64 sum = 0;
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w * 4; x++)
+      sum += (guint) ABS ((int) pa[y * stride + x] - (int) pb[y * stride + x]);
+  return (double) sum / (w * h * 4.0);
+}
+
+static void
+assert_changed (RosetteFamily *family,
+                const char    *what,
+                char         **before)
+{
+  char *after = render_svg (family, 2);
+  g_autoptr(SvgInfo) info = parse_svg (after);
+
+  if (g_strcmp0 (*before, after) == 0)
+    g_test_fail_printf ("setting %s did not change the badge", what);
+  g_free (*before);
+  *before = after;
+}
+
+/* Every designer property changes the drawing, and the SVG stays valid */
+static void
+test_properties_change_svg (void)
+{
+  g_autoptr(RosetteFamily) family = new_family (ROSETTE_BADGE_KIND_TECHNICAL, NULL);
+  RosetteTier *tier = rosette_family_get_tier (family, 2);
+  char *svg = render_svg (family, 2);
+
+  rosette_family_set_ribbon_color (family, "#f5c211");
+  assert_changed (family, "the ribbon colour", &svg);
+  rosette_family_set_emblem_color (family, "#241f31");
+  assert_changed (family, "the emblem colour", &svg);
+  rosette_family_set_font_family (family, "Lato");
+  assert_changed (family, "the font family", &svg);
+  g_assert_nonnull (strstr (svg, "font-family=\"'Lato', "));
+  rosette_family_set_font_weight (family, 400);
+  assert_changed (family, "the font weight", &svg);
+  rosette_family_set_title_size (family, 20);
+  assert_changed (family, "the title size", &svg);
+  rosette_family_set_title_layout (family, ROSETTE_TEXT_LAYOUT_CURVED);
+  assert_changed (family, "a curved title", &svg);
+  rosette_family_set_show_subtitle (family, TRUE);
+  assert_changed (family, "show subtitle", &svg);
+  rosette_family_set_subtitle_layout (family, ROSETTE_TEXT_LAYOUT_STRAIGHT);
+  rosette_family_set_subtitle_layout (family, ROSETTE_TEXT_LAYOUT_CURVED);
+  rosette_family_set_subtitle_layout (family, ROSETTE_TEXT_LAYOUT_STRAIGHT);
+  assert_changed (family, "the subtitle layout", &svg);
+  rosette_family_set_rim_width (family, 30);
+  assert_changed (family, "the rim width", &svg);
+  rosette_family_set_shadow (family, !rosette_family_get_shadow (family));
+  assert_changed (family, "the shadow", &svg);
+  rosette_family_set_gradient (family, !rosette_family_get_gradient (family));
+  assert_changed (family, "the gradient", &svg);
+  rosette_family_set_palette_ramp (family, !rosette_family_get_palette_ramp (family));
+  assert_changed (family, "the palette ramp", &svg);
+  rosette_tier_set_field_color (tier, "#c01c28");
+  assert_changed (family, "the tier's field colour", &svg);
+  for (guint e = 0; e < ROSETTE_N_ELEMENTS; e++)
+    {
+      g_autofree char *what = g_strdup_printf ("the placement of element %u", e);
+
+      rosette_family_set_placement (family, (RosetteElement) e, 10, -5, 1.2);
+      assert_changed (family, what, &svg);
+    }
+  g_free (svg);
+}
+
+/* A light ribbon colour gets dark title text, with 4.5:1 contrast */
+static void
+test_dark_title_on_light_ribbon (void)
+{
+  g_autoptr(RosetteFamily) family = new_family (ROSETTE_BADGE_KIND_TECHNICAL, NULL);
+  g_autofree char *svg = NULL;
+
+  rosette_family_set_ribbon_color (family, "#f6f5f4");
+  svg = render_svg (family, 0);
+  g_assert_null (strstr (svg, "fill=\"#ffffff\">CLOUD"));
+  g_assert_nonnull (strstr (svg, "fill=\"#1c1c24\">CLOUD"));
+}
+
+static void
+test_element_bounds (void)
+{
+  g_autoptr(RosetteFamily) family = new_family (ROSETTE_BADGE_KIND_COMPLIANCE, NULL);
+  RosetteTier *first = rosette_family_get_tier (family, 0);
+  RosetteTier *expert = rosette_family_get_tier (family, 2);
+  double x, y, w, h, x2, y2, w2, h2;
+
+  /* everything sits inside the canvas, and the emblem is where it is drawn */
+  for (guint e = 0; e < ROSETTE_N_ELEMENTS; e++)
+    {
+      if (!rosette_design_get_element_bounds (family, expert, e, &x, &y, &w, &h))
+        continue;
+      g_assert_cmpfloat (x, >=, 0);
+      g_assert_cmpfloat (y, >=, 0);
+      g_assert_cmpfloat (x + w, <=, 512);
+      g_assert_cmpfloat (y + h, <=, 512);
+      g_assert_cmpfloat (w, >, 0);
+      g_assert_cmpfloat (h, >, 0);
+    }
+  g_assert_true (rosette_design_get_element_bounds (family, expert, ROSETTE_ELEMENT_EMBLEM,
+                                                    &x, &y, &w, &h));
+  g_assert_cmpfloat_with_epsilon (x, 186, 0.01);
+  g_assert_cmpfloat_with_epsilon (y, 122, 0.01);
+  g_assert_cmpfloat_with_epsilon (w, 140, 0.01);
+
+  /* not drawn: the subtitle while hidden; the ring of a tier without one */
+  rosette_family_set_show_subtitle (family, FALSE);
+  g_assert_false (rosette_design_get_element_bounds (family, expert, ROSETTE_ELEMENT_SUBTITLE,
+                                                     NULL, NULL, NULL, NULL));
+  rosette_tier_set_ring_style (first, ROSETTE_RING_STYLE_NONE);
+  g_assert_false (rosette_design_get_element_bounds (family, first, ROSETTE_ELEMENT_RING,
+                                                     NULL, NULL, NULL, NULL));
+  rosette_family_set_show_subtitle (family, TRUE);
+  g_assert_true (rosette_design_get_element_bounds (family, expert, ROSETTE_ELEMENT_SUBTITLE,
+                                                    NULL, NULL, NULL, NULL));
+
+  /* placement: moved by dx, dy and scaled about the element's centre */
+  g_assert_true (rosette_design_get_element_bounds (family, expert, ROSETTE_ELEMENT_RIBBON,
+                                                    &x, &y, &w, &h));
+  rosette_family_set_placement (family, ROSETTE_ELEMENT_RIBBON, 20, -10, 0.5);
+  g_assert_true (rosette_design_get_element_bounds (family, expert, ROSETTE_ELEMENT_RIBBON,
+                                                    &x2, &y2, &w2, &h2));
+  g_assert_cmpfloat_with_epsilon (w2, w * 0.5, 0.01);
+  g_assert_cmpfloat_with_epsilon (h2, h * 0.5, 0.01);
+  g_assert_cmpfloat_with_epsilon (x2 + w2 / 2, x + w / 2 + 20, 0.01);
+  g_assert_cmpfloat_with_epsilon (y2 + h2 / 2, y + h / 2 - 10, 0.01);
+
+  /* the title moves with its ribbon */
+  g_assert_true (rosette_design_get_element_bounds (family, expert, ROSETTE_ELEMENT_TITLE,
+                                                    &x, &y, &w, &h));
+  g_assert_cmpfloat (x, >=, x2);
+  g_assert_cmpfloat (x + w, <=, x2 + w2);
+}
+
+static void
+test_pick_element (void)
+{
+  g_autoptr(RosetteFamily) family = new_family (ROSETTE_BADGE_KIND_COMPLIANCE, NULL);
+  RosetteTier *expert = rosette_family_get_tier (family, 2);
+  gboolean found;
+  double x, y, w, h;
+
+  g_assert_cmpint (rosette_design_pick_element (family, expert, 256, 192, &found), ==,
+                   ROSETTE_ELEMENT_EMBLEM);
+  g_assert_true (found);
+  g_assert_cmpint (rosette_design_pick_element (family, expert, 256, 318, &found), ==,
+                   ROSETTE_ELEMENT_TITLE);
+  g_assert_cmpint (rosette_design_pick_element (family, expert, 80, 318, &found), ==,
+                   ROSETTE_ELEMENT_RIBBON);
+  g_assert_cmpint (rosette_design_pick_element (family, expert, 256, 384, &found), ==,
+                   ROSETTE_ELEMENT_TIER_LABEL);
+  g_assert_cmpint (rosette_design_pick_element (family, expert, 256, 92, &found), ==,
+                   ROSETTE_ELEMENT_STARS);
+  g_assert_cmpint (rosette_design_pick_element (family, expert, 100, 150, &found), ==,
+                   ROSETTE_ELEMENT_SHAPE);
+  rosette_design_pick_element (family, expert, 3, 3, &found);
+  g_assert_false (found);
+
+  /* a moved emblem is picked where it went */
+  rosette_family_set_placement (family, ROSETTE_ELEMENT_EMBLEM, -130, 40, 0.5);
+  g_assert_true (rosette_design_get_element_bounds (family, expert, ROSETTE_ELEMENT_EMBLEM,
+                                                    &x, &y, &w, &h));
+  g_assert_cmpint (rosette_design_pick_element (family, expert, x + w / 2, y + h / 2, &found), ==,
+                   ROSETTE_ELEMENT_EMBLEM);
+  g_assert_cmpint (rosette_design_pick_element (family, expert, 256, 160, &found), !=,
+                   ROSETTE_ELEMENT_EMBLEM);
+}
+
+static void
+test_emblem_library (void)
+{
+  const char * const *emblems = rosette_design_list_emblems ();
+  guint counts[ROSETTE_BADGE_KIND_SERVICE + 1] = { 0 };
+  guint n = 0;
+
+  for (; emblems[n] != NULL; n++)
+    {
+      const char *kind = rosette_design_get_emblem_kind (emblems[n]);
+
+      if (kind != NULL)
+        {
+          RosetteBadgeKind k;
+
+          g_assert_true (rosette_badge_kind_from_string (kind, &k));
+          counts[k]++;
+        }
+    }
+  g_assert_cmpuint (n, >=, 40);
+  for (guint k = 0; k <= ROSETTE_BADGE_KIND_SERVICE; k++)
+    g_assert_cmpuint (counts[k], >=, 4);
+  g_assert_cmpstr (rosette_design_get_emblem_kind ("padlock-check"), ==, "compliance");
+  g_assert_cmpstr (rosette_design_get_emblem_kind ("hourglass"), ==, "service");
+  g_assert_null (rosette_design_get_emblem_kind ("star"));
+  g_assert_null (rosette_design_get_emblem_kind ("no-such-emblem"));
+  g_assert_false (g_strv_contains (emblems, "custom"));
+}
+
+/* Text to path: no <text> left, the same picture, title and desc kept */
+static void
+test_text_to_path (void)
+{
+  for (guint layout = 0; layout < 2; layout++)
+    {
+      g_autoptr(RosetteFamily) family = new_family (ROSETTE_BADGE_KIND_SERVICE, NULL);
+      RosetteTier *tier = rosette_family_get_tier (family, 2);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *paths = NULL;
+      g_autoptr(SvgInfo) info = NULL;
+      cairo_surface_t *a, *b;
+      double diff;
+
+      rosette_family_set_title_layout (family, layout);
+      rosette_family_set_show_subtitle (family, TRUE);
+      text = rosette_design_render_svg_full (family, tier, FALSE, &error);
+      g_assert_no_error (error);
+      paths = rosette_design_render_svg_full (family, tier, TRUE, &error);
+      g_assert_no_error (error);
+
+      g_assert_nonnull (strstr (text, "<text"));
+      g_assert_null (strstr (paths, "<text"));
+      info = parse_svg (paths);
+      g_assert_cmpuint (info->title->len, >, 0);
+      g_assert_cmpuint (info->desc->len, >, 0);
+
+      a = rasterize_svg (text, 256);
+      b = rasterize_svg (paths, 256);
+      diff = mean_difference (a, b);
+      g_test_message ("text to path, layout %u: mean difference %.3f", layout, diff);
+      g_assert_cmpfloat (diff, <, 1.0);
+      cairo_surface_destroy (a);
+      cairo_surface_destroy (b);
+    }
+}
+
+static void
+test_export_tiers (void)
+{
+  g_autoptr(RosetteFamily) family = new_family (ROSETTE_BADGE_KIND_ONBOARDING, "Welcome Aboard");
+  g_autofree char *tmp = make_temp_dir ();
+  g_autoptr(GFile) directory = g_file_new_for_path (tmp);
+  g_autoptr(GPtrArray) tiers = g_ptr_array_new ();
+  g_autoptr(GPtrArray) written = NULL;
+  g_autoptr(GError) error = NULL;
+  RosetteExportOptions options = { ROSETTE_EXPORT_FORMAT_PNG | ROSETTE_EXPORT_FORMAT_SVG,
+                                   { 128, 256, 0 }, TRUE };
+  g_autofree char *svg = NULL;
+  g_autofree char *svg_path = g_build_filename (tmp, "welcome-aboard-expert.svg", NULL);
+
+  g_ptr_array_add (tiers, rosette_family_get_tier (family, 2));
+  g_assert_true (rosette_design_export_tiers (family, tiers, &options, directory, &written,
+                                              NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (written->len, ==, 3);
+  g_assert_true (g_file_test (svg_path, G_FILE_TEST_EXISTS));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("welcome-aboard-expert-%u.png", options.sizes[i]);
+      g_autofree char *path = g_build_filename (tmp, name, NULL);
+      cairo_surface_t *png = cairo_image_surface_create_from_png (path);
+
+      g_assert_cmpint (cairo_image_surface_get_width (png), ==, (int) options.sizes[i]);
+      cairo_surface_destroy (png);
+    }
+  g_file_get_contents (svg_path, &svg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (svg, "<text"));
+
+  /* bad sizes are refused before anything is written */
+  g_clear_pointer (&written, g_ptr_array_unref);
+  options.sizes[1] = 4096;
+  g_assert_false (rosette_design_export_tiers (family, NULL, &options, directory, &written,
+                                               NULL, &error));
+  g_assert_error (error, ROSETTE_ERROR, ROSETTE_ERROR_OUT_OF_RANGE);
+  g_clear_error (&error);
+  options.sizes[1] = 128;
+  g_assert_false (rosette_design_export_tiers (family, NULL, &options, directory, &written,
+                                               NULL, &error));
+  g_assert_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID);
+
+  remove_tree (tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -864,6 +1180,13 @@ main (int   argc,
   g_test_add_func ("/rosette/design/export", test_export);
   g_test_add_func ("/rosette/design/export-unwritable", test_export_unwritable);
   g_test_add_func ("/rosette/design/export-async", test_export_async);
+  g_test_add_func ("/rosette/design/properties-change-svg", test_properties_change_svg);
+  g_test_add_func ("/rosette/design/dark-title-on-light-ribbon", test_dark_title_on_light_ribbon);
+  g_test_add_func ("/rosette/design/element-bounds", test_element_bounds);
+  g_test_add_func ("/rosette/design/pick-element", test_pick_element);
+  g_test_add_func ("/rosette/design/emblem-library", test_emblem_library);
+  g_test_add_func ("/rosette/design/text-to-path", test_text_to_path);
+  g_test_add_func ("/rosette/design/export-tiers", test_export_tiers);
 
   return g_test_run ();
 }

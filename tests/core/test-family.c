@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -193,8 +194,16 @@ test_tier_ranks (void)
 
 static void
 count_cb (gpointer  instance,
-          gpointer  pspec_or_null,
+          gpointer  pspec,
           guint    *count)
+{
+  (*count)++;
+}
+
+/* "changed" has no arguments: its handler takes the user data second. */
+static void
+changed_cb (RosetteFamily *family,
+            guint         *count)
 {
   (*count)++;
 }
@@ -246,7 +255,7 @@ test_changed_signal (void)
   g_autoptr(GError) error = NULL;
   guint changed = 0;
 
-  g_signal_connect (family, "changed", G_CALLBACK (count_cb), &changed);
+  g_signal_connect (family, "changed", G_CALLBACK (changed_cb), &changed);
 
   /* A tier's property. */
   rosette_tier_set_stars (rosette_family_get_tier (family, 1), 5);
@@ -372,6 +381,34 @@ assert_same_family (RosetteFamily *a,
   g_assert_cmpstr (rosette_family_get_title (a), ==, rosette_family_get_title (b));
   g_assert_cmpstr (rosette_family_get_subtitle (a), ==, rosette_family_get_subtitle (b));
   g_assert_cmpstr (rosette_family_get_field_color (a), ==, rosette_family_get_field_color (b));
+  g_assert_cmpstr (rosette_family_get_ribbon_color (a), ==, rosette_family_get_ribbon_color (b));
+  g_assert_cmpstr (rosette_family_get_emblem_color (a), ==, rosette_family_get_emblem_color (b));
+  g_assert_cmpstr (rosette_family_get_font_family (a), ==, rosette_family_get_font_family (b));
+  g_assert_cmpuint (rosette_family_get_font_weight (a), ==, rosette_family_get_font_weight (b));
+  g_assert_cmpfloat (rosette_family_get_title_size (a), ==, rosette_family_get_title_size (b));
+  g_assert_cmpint (rosette_family_get_title_layout (a), ==, rosette_family_get_title_layout (b));
+  g_assert_cmpint (rosette_family_get_show_subtitle (a), ==,
+                   rosette_family_get_show_subtitle (b));
+  g_assert_cmpint (rosette_family_get_subtitle_layout (a), ==,
+                   rosette_family_get_subtitle_layout (b));
+  g_assert_cmpfloat (rosette_family_get_rim_width (a), ==, rosette_family_get_rim_width (b));
+  g_assert_cmpint (rosette_family_get_shadow (a), ==, rosette_family_get_shadow (b));
+  g_assert_cmpint (rosette_family_get_gradient (a), ==, rosette_family_get_gradient (b));
+  g_assert_cmpint (rosette_family_get_palette_ramp (a), ==, rosette_family_get_palette_ramp (b));
+  g_assert_cmpstr (rosette_family_get_custom_emblem (a), ==,
+                   rosette_family_get_custom_emblem (b));
+
+  for (guint e = 0; e < ROSETTE_N_ELEMENTS; e++)
+    {
+      double pa[3];
+      double pb[3];
+
+      rosette_family_get_placement (a, e, &pa[0], &pa[1], &pa[2]);
+      rosette_family_get_placement (b, e, &pb[0], &pb[1], &pb[2]);
+      for (guint k = 0; k < 3; k++)
+        g_assert_cmpfloat (pa[k], ==, pb[k]);
+    }
+
   g_assert_cmpuint (rosette_family_get_n_tiers (a), ==, rosette_family_get_n_tiers (b));
 
   for (guint i = 0; i < rosette_family_get_n_tiers (a); i++)
@@ -384,6 +421,7 @@ assert_same_family (RosetteFamily *a,
       g_assert_cmpuint (rosette_tier_get_stars (ta), ==, rosette_tier_get_stars (tb));
       g_assert_cmpint (rosette_tier_get_ring_style (ta), ==, rosette_tier_get_ring_style (tb));
       g_assert_cmpint (rosette_tier_get_ornament (ta), ==, rosette_tier_get_ornament (tb));
+      g_assert_cmpstr (rosette_tier_get_field_color (ta), ==, rosette_tier_get_field_color (tb));
     }
 }
 
@@ -402,7 +440,25 @@ make_custom_family (void)
   rosette_family_set_title (family, "Thank \"you\" \\ <team>");
   rosette_family_set_subtitle (family, "");
   rosette_family_set_field_color (family, "#0A0B0C");
+  rosette_family_set_ribbon_color (family, "#112233");
+  rosette_family_set_emblem_color (family, "#F2C94C");
+  rosette_family_set_font_family (family, "Cantarell");
+  rosette_family_set_font_weight (family, 450);
+  rosette_family_set_title_size (family, 30.25);
+  rosette_family_set_title_layout (family, ROSETTE_TEXT_LAYOUT_CURVED);
+  rosette_family_set_show_subtitle (family, TRUE);
+  rosette_family_set_subtitle_layout (family, ROSETTE_TEXT_LAYOUT_STRAIGHT);
+  rosette_family_set_rim_width (family, 12.5);
+  rosette_family_set_shadow (family, FALSE);
+  rosette_family_set_gradient (family, FALSE);
+  rosette_family_set_palette_ramp (family, TRUE);
+  rosette_family_set_custom_emblem (family,
+                                    "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                                    "viewBox=\"0 0 10 10\"><path d=\"M0 0h10v10z\"/></svg>");
+  rosette_family_set_placement (family, ROSETTE_ELEMENT_EMBLEM, -12.5, 30, 1.25);
+  rosette_family_set_placement (family, ROSETTE_ELEMENT_TITLE, 0, 0.1, 0.5);
 
+  rosette_tier_set_field_color (tier, "#334455");
   rosette_tier_set_metal (tier, ROSETTE_METAL_SILVER);
   rosette_tier_set_stars (tier, 0);
   rosette_tier_set_ring_style (tier, ROSETTE_RING_STYLE_DOUBLE);
@@ -429,8 +485,15 @@ test_round_trip (void)
 
   /* Pretty-printed with two spaces, versioned, ends with a newline. */
   g_assert_true (g_str_has_prefix (text, "{\n  \"format\" : \"rosette-family\",\n"));
-  g_assert_nonnull (strstr (text, "\n  \"version\" : 1,\n"));
-  g_assert_nonnull (strstr (text, "\"palette\" : {\n    \"field\" : \"#0a0b0c\"\n  }"));
+  g_assert_nonnull (strstr (text, "\n  \"version\" : 2,\n"));
+  g_assert_nonnull (strstr (text, "\"palette\" : {\n    \"field\" : \"#0a0b0c\",\n"
+                                  "    \"ribbon\" : \"#112233\",\n"
+                                  "    \"emblem\" : \"#f2c94c\",\n"
+                                  "    \"ramp\" : true\n  }"));
+  /* Only the elements that moved are written. */
+  g_assert_nonnull (strstr (text, "\"emblem\" : {\n      \"dx\" : -12.5,\n"
+                                  "      \"dy\" : 30,\n      \"scale\" : 1.25\n    }"));
+  g_assert_null (strstr (text, "\"ring\" : {"));
   g_assert_cmpint (text[g_bytes_get_size (bytes) - 1], ==, '\n');
 
   loaded = rosette_family_new_from_bytes (bytes, &error);
@@ -461,8 +524,9 @@ test_round_trip_templates (void)
     }
 }
 
-/* The hand-written v1 file must read as the template, and what we write
- * must mean the same JSON: catches drift in the format. */
+/* The hand-written v1 file must read as the template with the format 2
+ * defaults (which draw it as version 1 did), and is written back as
+ * version 2 meaning the same family. */
 static void
 test_fixture_v1 (void)
 {
@@ -470,10 +534,15 @@ test_fixture_v1 (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(RosetteFamily) loaded = NULL;
   g_autoptr(RosetteFamily) family = NULL;
+  g_autoptr(RosetteFamily) again = NULL;
   g_autoptr(GBytes) written = NULL;
   g_autoptr(JsonParser) expected = json_parser_new ();
   g_autoptr(JsonParser) actual = json_parser_new ();
   g_autoptr(GError) error = NULL;
+  g_autoptr(GList) members = NULL;
+  JsonObject *v1;
+  JsonObject *v2;
+  double dx, dy, scale;
 
   loaded = rosette_family_new_from_file (file, NULL, &error);
   g_assert_no_error (error);
@@ -481,14 +550,57 @@ test_fixture_v1 (void)
   family = rosette_family_new_from_template (ROSETTE_BADGE_KIND_COMPLIANCE, "Data Privacy");
   assert_same_family (family, loaded);
 
-  written = rosette_family_to_bytes (family);
+  /* Migration: every format 2 field has its neutral default. */
+  g_assert_cmpstr (rosette_family_get_ribbon_color (loaded), ==, "");
+  g_assert_cmpstr (rosette_family_get_emblem_color (loaded), ==, "");
+  g_assert_cmpstr (rosette_family_get_font_family (loaded), ==, "");
+  g_assert_cmpuint (rosette_family_get_font_weight (loaded), ==, 700);
+  g_assert_cmpfloat (rosette_family_get_title_size (loaded), ==, ROSETTE_TITLE_SIZE_AUTO);
+  g_assert_cmpint (rosette_family_get_title_layout (loaded), ==, ROSETTE_TEXT_LAYOUT_STRAIGHT);
+  g_assert_false (rosette_family_get_show_subtitle (loaded));
+  g_assert_cmpfloat (rosette_family_get_rim_width (loaded), ==, 0.0);
+  g_assert_true (rosette_family_get_shadow (loaded));
+  g_assert_true (rosette_family_get_gradient (loaded));
+  g_assert_false (rosette_family_get_palette_ramp (loaded));
+  g_assert_null (rosette_family_get_custom_emblem (loaded));
+  rosette_family_get_placement (loaded, ROSETTE_ELEMENT_TITLE, &dx, &dy, &scale);
+  g_assert_cmpfloat (dx, ==, 0.0);
+  g_assert_cmpfloat (dy, ==, 0.0);
+  g_assert_cmpfloat (scale, ==, 1.0);
+  for (guint i = 0; i < rosette_family_get_n_tiers (loaded); i++)
+    g_assert_cmpstr (rosette_tier_get_field_color (rosette_family_get_tier (loaded, i)), ==, "");
+
+  /* Saved as version 2: the version 1 keys keep their values. */
+  written = rosette_family_to_bytes (loaded);
   json_parser_load_from_file (expected, path, &error);
   g_assert_no_error (error);
   json_parser_load_from_data (actual, g_bytes_get_data (written, NULL),
                               g_bytes_get_size (written), &error);
   g_assert_no_error (error);
-  g_assert_true (json_node_equal (json_parser_get_root (expected),
-                                  json_parser_get_root (actual)));
+  v1 = json_node_get_object (json_parser_get_root (expected));
+  v2 = json_node_get_object (json_parser_get_root (actual));
+  g_assert_cmpint (json_object_get_int_member (v2, "version"), ==, 2);
+  members = json_object_get_members (v1);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+
+      if (g_str_equal (key, "version"))
+        continue;
+
+      if (g_str_equal (key, "palette"))
+        g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (v2, key),
+                                                        "field"), ==,
+                         json_object_get_string_member (json_object_get_object_member (v1, key),
+                                                        "field"));
+      else
+        g_assert_true (json_node_equal (json_object_get_member (v1, key),
+                                        json_object_get_member (v2, key)));
+    }
+
+  again = rosette_family_new_from_bytes (written, &error);
+  g_assert_no_error (error);
+  assert_same_family (loaded, again);
 }
 
 /* Unknown keys are ignored; missing optional keys take the defaults. */
@@ -987,6 +1099,518 @@ test_check_name (void)
   g_assert_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID);
 }
 
+/* Sets one property through its setter and checks the getter, one
+ * "notify::<name>", one "changed", and that the same value again is a
+ * no-op. */
+#define CHECK_SETTER(family, prop, setter, getter, value, cmp)                 \
+  G_STMT_START {                                                               \
+    guint notified = 0;                                                        \
+    guint changed = 0;                                                         \
+    gulong n_id = g_signal_connect (family, "notify::" prop,                   \
+                                    G_CALLBACK (count_cb), &notified);         \
+    gulong c_id = g_signal_connect (family, "changed",                         \
+                                    G_CALLBACK (changed_cb), &changed);        \
+    setter (family, value);                                                    \
+    cmp (getter (family), ==, value);                                          \
+    g_assert_cmpuint (notified, ==, 1);                                        \
+    g_assert_cmpuint (changed, ==, 1);                                         \
+    setter (family, value);                                                    \
+    g_assert_cmpuint (notified, ==, 1);                                        \
+    g_assert_cmpuint (changed, ==, 1);                                         \
+    g_signal_handler_disconnect (family, n_id);                                \
+    g_signal_handler_disconnect (family, c_id);                                \
+  } G_STMT_END
+
+static void
+test_designer_properties (void)
+{
+  g_autoptr(RosetteFamily) family = rosette_family_new ();
+  g_autofree char *font = NULL;
+  guint weight = 0;
+
+  /* The defaults draw a family as version 1 did. */
+  g_assert_cmpstr (rosette_family_get_ribbon_color (family), ==, "");
+  g_assert_cmpstr (rosette_family_get_emblem_color (family), ==, "");
+  g_assert_cmpstr (rosette_family_get_font_family (family), ==, "");
+  g_assert_cmpuint (rosette_family_get_font_weight (family), ==, 700);
+  g_assert_cmpfloat (rosette_family_get_title_size (family), ==, ROSETTE_TITLE_SIZE_AUTO);
+  g_assert_cmpint (rosette_family_get_title_layout (family), ==, ROSETTE_TEXT_LAYOUT_STRAIGHT);
+  g_assert_false (rosette_family_get_show_subtitle (family));
+  g_assert_cmpfloat (rosette_family_get_rim_width (family), ==, ROSETTE_RIM_WIDTH_DEFAULT);
+  g_assert_true (rosette_family_get_shadow (family));
+  g_assert_true (rosette_family_get_gradient (family));
+  g_assert_false (rosette_family_get_palette_ramp (family));
+  g_assert_null (rosette_family_get_custom_emblem (family));
+
+  CHECK_SETTER (family, "ribbon-color", rosette_family_set_ribbon_color,
+                rosette_family_get_ribbon_color, "#123456", g_assert_cmpstr);
+  CHECK_SETTER (family, "ribbon-color", rosette_family_set_ribbon_color,
+                rosette_family_get_ribbon_color, "", g_assert_cmpstr);
+  CHECK_SETTER (family, "emblem-color", rosette_family_set_emblem_color,
+                rosette_family_get_emblem_color, "#fedcba", g_assert_cmpstr);
+  CHECK_SETTER (family, "font-family", rosette_family_set_font_family,
+                rosette_family_get_font_family, "Noto Serif Display", g_assert_cmpstr);
+  CHECK_SETTER (family, "font-weight", rosette_family_set_font_weight,
+                rosette_family_get_font_weight, 300, g_assert_cmpuint);
+  CHECK_SETTER (family, "title-size", rosette_family_set_title_size,
+                rosette_family_get_title_size, 40.5, g_assert_cmpfloat);
+  CHECK_SETTER (family, "title-size", rosette_family_set_title_size,
+                rosette_family_get_title_size, ROSETTE_TITLE_SIZE_AUTO, g_assert_cmpfloat);
+  CHECK_SETTER (family, "title-layout", rosette_family_set_title_layout,
+                rosette_family_get_title_layout, ROSETTE_TEXT_LAYOUT_CURVED, g_assert_cmpint);
+  CHECK_SETTER (family, "show-subtitle", rosette_family_set_show_subtitle,
+                rosette_family_get_show_subtitle, TRUE, g_assert_cmpint);
+  CHECK_SETTER (family, "subtitle-layout", rosette_family_set_subtitle_layout,
+                rosette_family_get_subtitle_layout, ROSETTE_TEXT_LAYOUT_STRAIGHT,
+                g_assert_cmpint);
+  CHECK_SETTER (family, "rim-width", rosette_family_set_rim_width,
+                rosette_family_get_rim_width, ROSETTE_RIM_WIDTH_MAX, g_assert_cmpfloat);
+  CHECK_SETTER (family, "shadow", rosette_family_set_shadow,
+                rosette_family_get_shadow, FALSE, g_assert_cmpint);
+  CHECK_SETTER (family, "gradient", rosette_family_set_gradient,
+                rosette_family_get_gradient, FALSE, g_assert_cmpint);
+  CHECK_SETTER (family, "palette-ramp", rosette_family_set_palette_ramp,
+                rosette_family_get_palette_ramp, TRUE, g_assert_cmpint);
+  CHECK_SETTER (family, "custom-emblem", rosette_family_set_custom_emblem,
+                rosette_family_get_custom_emblem, "<svg/>", g_assert_cmpstr);
+
+  /* Colours are kept in lower case; "" removes the imported emblem. */
+  rosette_family_set_emblem_color (family, "#ABCDEF");
+  g_assert_cmpstr (rosette_family_get_emblem_color (family), ==, "#abcdef");
+  rosette_family_set_custom_emblem (family, "");
+  g_assert_null (rosette_family_get_custom_emblem (family));
+
+  /* The properties work through GObject as well (for bindings). */
+  g_object_set (family, "font-family", "Cantarell", "font-weight", 500, NULL);
+  g_object_get (family, "font-family", &font, "font-weight", &weight, NULL);
+  g_assert_cmpstr (font, ==, "Cantarell");
+  g_assert_cmpuint (weight, ==, 500);
+
+  g_assert_finalize_object (g_steal_pointer (&family));
+}
+
+static void
+test_designer_invalid (void)
+{
+  g_autoptr(RosetteFamily) family = rosette_family_new ();
+  g_autofree char *huge = g_strnfill (ROSETTE_FAMILY_MAX_CUSTOM_EMBLEM_SIZE + 1, ' ');
+  g_autofree char *long_font = g_strnfill (ROSETTE_FAMILY_MAX_FONT_LENGTH + 1, 'f');
+  guint changed = 0;
+
+  g_signal_connect (family, "changed", G_CALLBACK (changed_cb), &changed);
+
+  g_test_expect_message ("Rosette", G_LOG_LEVEL_CRITICAL, "*ribbon_color*");
+  rosette_family_set_ribbon_color (family, "red");
+  g_test_expect_message ("Rosette", G_LOG_LEVEL_CRITICAL, "*emblem_color*");
+  rosette_family_set_emblem_color (family, "#12345");
+  g_test_expect_message ("Rosette", G_LOG_LEVEL_CRITICAL, "*font_family*");
+  rosette_family_set_font_family (family, long_font);
+  g_test_expect_message ("Rosette", G_LOG_LEVEL_CRITICAL, "*font_family*");
+  rosette_family_set_font_family (family, "Sans\"/><script>");
+  g_test_expect_message ("Rosette", G_LOG_LEVEL_CRITICAL, "*font_family*");
+  rosette_family_set_font_family (family, "Sans\n");
+  g_test_expect_message ("Rosette", G_LOG_LEVEL_CRITICAL, "*font_weight*");
+  rosette_family_set_font_weight (family, 50);
+  g_test_expect_message ("Rosette", G_LOG_LEVEL_CRITICAL, "*font_weight*");
+  rosette_family_set_font_weight (family, 1000);
+  g_test_expect_message ("Rosette", G_LOG_LEVEL_CRITICAL, "*title_size*");
+  rosette_family_set_title_size (family, 6.0);
+  g_test_expect_message ("Rosette", G_LOG_LEVEL_CRITICAL, "*title_size*");
+  rosette_family_set_title_size (family, 65.0);
+  g_test_expect_message ("Rosette", G_LOG_LEVEL_CRITICAL, "*rim_width*");
+  rosette_family_set_rim_width (family, -1.0);
+  g_test_expect_message ("Rosette", G_LOG_LEVEL_CRITICAL, "*rim_width*");
+  rosette_family_set_rim_width (family, ROSETTE_RIM_WIDTH_MAX + 0.5);
+  g_test_expect_message ("Rosette", G_LOG_LEVEL_CRITICAL, "*title_layout*");
+  rosette_family_set_title_layout (family, 7);
+  g_test_expect_message ("Rosette", G_LOG_LEVEL_CRITICAL, "*custom_emblem*");
+  rosette_family_set_custom_emblem (family, huge);
+  g_test_expect_message ("Rosette", G_LOG_LEVEL_CRITICAL, "*custom_emblem*");
+  rosette_family_set_custom_emblem (family, "<svg>\xff</svg>");
+  g_test_expect_message ("Rosette", G_LOG_LEVEL_CRITICAL, "*field_color*");
+  rosette_tier_set_field_color (rosette_family_get_tier (family, 0), "blue");
+  g_test_assert_expected_messages ();
+
+  /* Nothing changed. */
+  g_assert_cmpuint (changed, ==, 0);
+  g_assert_cmpstr (rosette_family_get_ribbon_color (family), ==, "");
+  g_assert_cmpstr (rosette_family_get_font_family (family), ==, "");
+  g_assert_cmpuint (rosette_family_get_font_weight (family), ==, 700);
+  g_assert_cmpfloat (rosette_family_get_rim_width (family), ==, 0.0);
+  g_assert_null (rosette_family_get_custom_emblem (family));
+}
+
+static void
+test_placements (void)
+{
+  g_autoptr(RosetteFamily) family = rosette_family_new ();
+  g_autoptr(GVariant) placements = NULL;
+  guint notified = 0;
+  guint changed = 0;
+  double dx, dy, scale;
+
+  g_signal_connect (family, "notify::placements", G_CALLBACK (count_cb), &notified);
+  g_signal_connect (family, "changed", G_CALLBACK (changed_cb), &changed);
+
+  for (guint e = 0; e < ROSETTE_N_ELEMENTS; e++)
+    {
+      rosette_family_get_placement (family, e, &dx, &dy, &scale);
+      g_assert_cmpfloat (dx, ==, 0.0);
+      g_assert_cmpfloat (dy, ==, 0.0);
+      g_assert_cmpfloat (scale, ==, 1.0);
+    }
+
+  rosette_family_set_placement (family, ROSETTE_ELEMENT_EMBLEM, 10.0, -20.0, 1.5);
+  rosette_family_get_placement (family, ROSETTE_ELEMENT_EMBLEM, &dx, &dy, &scale);
+  g_assert_cmpfloat (dx, ==, 10.0);
+  g_assert_cmpfloat (dy, ==, -20.0);
+  g_assert_cmpfloat (scale, ==, 1.5);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpuint (changed, ==, 1);
+
+  /* Only that element moved. */
+  rosette_family_get_placement (family, ROSETTE_ELEMENT_TITLE, &dx, &dy, &scale);
+  g_assert_cmpfloat (dx, ==, 0.0);
+  g_object_get (family, "placements", &placements, NULL);
+  g_assert_cmpuint (g_variant_n_children (placements), ==, 1);
+  g_assert_true (g_variant_lookup (placements, "emblem", "(ddd)", &dx, &dy, &scale));
+  g_assert_cmpfloat (scale, ==, 1.5);
+
+  /* The same placement again is not a change. */
+  rosette_family_set_placement (family, ROSETTE_ELEMENT_EMBLEM, 10.0, -20.0, 1.5);
+  g_assert_cmpuint (changed, ==, 1);
+
+  /* A drag overshooting is clamped, not refused; NaN is the default. */
+  rosette_family_set_placement (family, ROSETTE_ELEMENT_RIBBON, 999.0, -999.0, 9.0);
+  rosette_family_get_placement (family, ROSETTE_ELEMENT_RIBBON, &dx, &dy, &scale);
+  g_assert_cmpfloat (dx, ==, ROSETTE_PLACEMENT_MAX_OFFSET);
+  g_assert_cmpfloat (dy, ==, -ROSETTE_PLACEMENT_MAX_OFFSET);
+  g_assert_cmpfloat (scale, ==, ROSETTE_PLACEMENT_MAX_SCALE);
+  rosette_family_set_placement (family, ROSETTE_ELEMENT_STARS, NAN, 0.0, 0.1);
+  rosette_family_get_placement (family, ROSETTE_ELEMENT_STARS, &dx, &dy, &scale);
+  g_assert_cmpfloat (dx, ==, 0.0);
+  g_assert_cmpfloat (scale, ==, ROSETTE_PLACEMENT_MIN_SCALE);
+  g_assert_cmpuint (changed, ==, 3);
+
+  g_test_expect_message ("Rosette", G_LOG_LEVEL_CRITICAL, "*element*");
+  rosette_family_set_placement (family, ROSETTE_N_ELEMENTS, 1.0, 1.0, 1.0);
+  g_test_assert_expected_messages ();
+
+  rosette_family_reset_placements (family);
+  g_assert_cmpuint (changed, ==, 4);
+  rosette_family_get_placement (family, ROSETTE_ELEMENT_EMBLEM, &dx, &dy, &scale);
+  g_assert_cmpfloat (dx, ==, 0.0);
+  g_assert_cmpfloat (scale, ==, 1.0);
+  rosette_family_reset_placements (family);
+  g_assert_cmpuint (changed, ==, 4);
+}
+
+static void
+test_tier_field_color (void)
+{
+  g_autoptr(RosetteFamily) family = rosette_family_new ();
+  RosetteTier *tier = rosette_family_get_tier (family, 2);
+  g_autoptr(RosetteTier) copy = NULL;
+  guint notified = 0;
+  guint changed = 0;
+
+  g_assert_cmpstr (rosette_tier_get_field_color (tier), ==, "");
+  g_signal_connect (tier, "notify::field-color", G_CALLBACK (count_cb), &notified);
+  g_signal_connect (family, "changed", G_CALLBACK (changed_cb), &changed);
+
+  rosette_tier_set_field_color (tier, "#AA0011");
+  g_assert_cmpstr (rosette_tier_get_field_color (tier), ==, "#aa0011");
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpuint (changed, ==, 1);
+  rosette_tier_set_field_color (tier, "#aa0011");
+  g_assert_cmpuint (notified, ==, 1);
+
+  copy = rosette_tier_copy (tier);
+  g_assert_cmpstr (rosette_tier_get_field_color (copy), ==, "#aa0011");
+
+  rosette_tier_set_field_color (tier, "");
+  g_assert_cmpstr (rosette_tier_get_field_color (tier), ==, "");
+  g_assert_cmpuint (changed, ==, 2);
+}
+
+/* Every format 2 field, written by hand: read as written, and written
+ * back byte for byte. */
+static void
+test_fixture_v2 (void)
+{
+  g_autofree char *path = fixture_path ("awards-v2.rosette");
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RosetteFamily) family = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  double dx, dy, scale;
+
+  family = rosette_family_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (rosette_family_get_emblem (family), ==, ROSETTE_FAMILY_CUSTOM_EMBLEM);
+  g_assert_cmpstr (rosette_family_get_field_color (family), ==, "#4a2574");
+  g_assert_cmpstr (rosette_family_get_ribbon_color (family), ==, "#331952");
+  g_assert_cmpstr (rosette_family_get_emblem_color (family), ==, "#f2c94c");
+  g_assert_true (rosette_family_get_palette_ramp (family));
+  g_assert_cmpstr (rosette_family_get_font_family (family), ==, "Cantarell");
+  g_assert_cmpuint (rosette_family_get_font_weight (family), ==, 600);
+  g_assert_cmpfloat (rosette_family_get_title_size (family), ==, 28.5);
+  g_assert_cmpint (rosette_family_get_title_layout (family), ==, ROSETTE_TEXT_LAYOUT_CURVED);
+  g_assert_true (rosette_family_get_show_subtitle (family));
+  g_assert_cmpint (rosette_family_get_subtitle_layout (family), ==,
+                   ROSETTE_TEXT_LAYOUT_STRAIGHT);
+  g_assert_cmpfloat (rosette_family_get_rim_width (family), ==, 14.0);
+  g_assert_false (rosette_family_get_shadow (family));
+  g_assert_false (rosette_family_get_gradient (family));
+  g_assert_true (g_str_has_prefix (rosette_family_get_custom_emblem (family), "<svg "));
+  rosette_family_get_placement (family, ROSETTE_ELEMENT_EMBLEM, &dx, &dy, &scale);
+  g_assert_cmpfloat (dx, ==, -10.0);
+  g_assert_cmpfloat (dy, ==, 24.5);
+  g_assert_cmpfloat (scale, ==, 1.5);
+  rosette_family_get_placement (family, ROSETTE_ELEMENT_TITLE, &dx, &dy, &scale);
+  g_assert_cmpfloat (dy, ==, -8.0);
+  g_assert_cmpfloat (scale, ==, 0.75);
+  g_assert_cmpstr (rosette_tier_get_field_color (rosette_family_get_tier (family, 0)), ==, "");
+  g_assert_cmpstr (rosette_tier_get_field_color (rosette_family_get_tier (family, 2)), ==,
+                   "#7a1f2b");
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  written = rosette_family_to_bytes (family);
+  g_assert_cmpmem (g_bytes_get_data (written, NULL), g_bytes_get_size (written),
+                   contents, length);
+}
+
+static void
+test_bad_v2_documents (void)
+{
+  static const struct {
+    const char *json;
+    int code;
+    const char *fragment;
+  } cases[] = {
+    { "\"palette\":{\"ribbon\":\"navy\"}", ROSETTE_ERROR_INVALID, "“ribbon”" },
+    { "\"palette\":{\"ramp\":\"yes\"}", ROSETTE_ERROR_INVALID, "“ramp”" },
+    { "\"text\":[]", ROSETTE_ERROR_INVALID, "“text”" },
+    { "\"text\":{\"weight\":50}", ROSETTE_ERROR_OUT_OF_RANGE, "“weight”" },
+    { "\"text\":{\"weight\":450.5}", ROSETTE_ERROR_INVALID, "“weight”" },
+    { "\"text\":{\"title-size\":8}", ROSETTE_ERROR_OUT_OF_RANGE, "“title-size”" },
+    { "\"text\":{\"title-layout\":\"wavy\"}", ROSETTE_ERROR_INVALID, "“title-layout”" },
+    { "\"text\":{\"font\":\"A<b>\"}", ROSETTE_ERROR_INVALID, "“font”" },
+    { "\"text\":{\"show-subtitle\":1}", ROSETTE_ERROR_INVALID, "“show-subtitle”" },
+    { "\"effects\":{\"rim-width\":41}", ROSETTE_ERROR_OUT_OF_RANGE, "“rim-width”" },
+    { "\"effects\":{\"shadow\":null}", ROSETTE_ERROR_INVALID, "“shadow”" },
+    { "\"custom-emblem\":7", ROSETTE_ERROR_INVALID, "“custom-emblem”" },
+    { "\"placements\":{\"emblem\":{\"scale\":3}}", ROSETTE_ERROR_OUT_OF_RANGE, "“scale”" },
+    { "\"placements\":{\"title\":{\"dx\":\"left\"}}", ROSETTE_ERROR_INVALID, "“dx”" },
+    { "\"placements\":{\"title\":5}", ROSETTE_ERROR_INVALID, "placement" },
+    { "\"tiers\":[{\"name\":\"A\",\"field-color\":\"#12\"}]", ROSETTE_ERROR_INVALID,
+      "“field-color”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"format\":\"rosette-family\",\"version\":2,"
+                                               NAME_KIND "%s}", cases[i].json);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RosetteFamily) family = family_from_string (json, &error);
+
+      g_test_message ("%s", json);
+      g_assert_null (family);
+      g_assert_error (error, ROSETTE_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (error->message, cases[i].fragment));
+    }
+
+  /* Unknown elements in "placements" are ignored, like other new keys;
+   * a version 3 file is refused as before. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RosetteFamily) family =
+      family_from_string ("{\"format\":\"rosette-family\",\"version\":2," NAME_KIND
+                          "\"placements\":{\"sparkles\":{\"dx\":1}}}", &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (family);
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RosetteFamily) family =
+      family_from_string ("{\"format\":\"rosette-family\",\"version\":3," NAME_KIND
+                          "\"tiers\":[]}", &error);
+
+    g_assert_null (family);
+    g_assert_error (error, ROSETTE_ERROR, ROSETTE_ERROR_UNSUPPORTED_VERSION);
+  }
+}
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+  guint count;
+} ItemsChanged;
+
+static void
+items_changed_cb (GListModel   *model,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  ItemsChanged *record)
+{
+  record->position = position;
+  record->removed = removed;
+  record->added = added;
+  record->count++;
+}
+
+static void
+test_restore (void)
+{
+  g_autoptr(RosetteFamily) family = rosette_family_new ();
+  g_autoptr(RosetteFamily) other = make_custom_family ();
+  g_autoptr(RosetteTier) old_tier = g_object_ref (rosette_family_get_tier (family, 0));
+  g_autoptr(GBytes) before = rosette_family_to_bytes (family);
+  g_autoptr(GBytes) target = rosette_family_to_bytes (other);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) broken = g_bytes_new_static ("{\"format\":", 10);
+  g_autoptr(GError) error = NULL;
+  ItemsChanged record = { 0, };
+  guint changed = 0;
+  guint name_notified = 0;
+
+  g_signal_connect (family, "changed", G_CALLBACK (changed_cb), &changed);
+  g_signal_connect (family, "notify::name", G_CALLBACK (count_cb), &name_notified);
+  g_signal_connect (rosette_family_get_tiers (family), "items-changed",
+                    G_CALLBACK (items_changed_cb), &record);
+
+  /* A document that does not read changes nothing. */
+  g_assert_false (rosette_family_restore (family, broken, &error));
+  g_assert_error (error, ROSETTE_ERROR, ROSETTE_ERROR_PARSE);
+  g_clear_error (&error);
+  after = rosette_family_to_bytes (family);
+  g_assert_true (g_bytes_equal (before, after));
+  g_clear_pointer (&after, g_bytes_unref);
+  g_assert_cmpuint (changed, ==, 0);
+  g_assert_cmpuint (record.count, ==, 0);
+
+  /* Everything is replaced in place, with one "changed" and one change
+   * of the tiers list. */
+  g_assert_true (rosette_family_restore (family, target, &error));
+  g_assert_no_error (error);
+  assert_same_family (other, family);
+  after = rosette_family_to_bytes (family);
+  g_assert_true (g_bytes_equal (target, after));
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (name_notified, ==, 1);
+  g_assert_cmpuint (record.count, ==, 1);
+  g_assert_cmpuint (record.position, ==, 0);
+  g_assert_cmpuint (record.removed, ==, 3);
+  g_assert_cmpuint (record.added, ==, 4);
+  g_assert_true (rosette_family_get_tier (family, 0) != old_tier);
+
+  /* The new tiers are watched, the old one no longer is. */
+  rosette_tier_set_stars (old_tier, 6);
+  g_assert_cmpuint (changed, ==, 1);
+  rosette_tier_set_stars (rosette_family_get_tier (family, 0), 6);
+  g_assert_cmpuint (changed, ==, 2);
+}
+
+static void
+test_tier_operations (void)
+{
+  g_autoptr(RosetteFamily) family = rosette_family_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) long_name = g_string_new (NULL);
+  RosetteTier *expert = rosette_family_get_tier (family, 2);
+  ItemsChanged record = { 0, };
+  guint changed = 0;
+
+  g_signal_connect (family, "changed", G_CALLBACK (changed_cb), &changed);
+  g_signal_connect (rosette_family_get_tiers (family), "items-changed",
+                    G_CALLBACK (items_changed_cb), &record);
+
+  /* add_tier gives the new tier the cues of its rank. */
+  g_assert_true (rosette_family_add_tier (family, "Master", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rosette_family_get_n_tiers (family), ==, 4);
+  g_assert_cmpstr (rosette_tier_get_name (rosette_family_get_tier (family, 3)), ==, "Master");
+  g_assert_cmpint (rosette_tier_get_metal (rosette_family_get_tier (family, 3)), ==,
+                   ROSETTE_METAL_PLATINUM);
+  g_assert_cmpuint (rosette_tier_get_stars (rosette_family_get_tier (family, 3)), ==, 4);
+  g_assert_cmpuint (changed, ==, 1);
+
+  g_assert_false (rosette_family_add_tier (family, "master!", &error));
+  g_assert_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (rosette_family_add_tier (family, "", &error));
+  g_assert_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (rosette_family_add_tier (family, "Grand Master", NULL));
+  g_assert_true (rosette_family_add_tier (family, "Legend", NULL));
+  g_assert_false (rosette_family_add_tier (family, "Myth", &error));
+  g_assert_error (error, ROSETTE_ERROR, ROSETTE_ERROR_OUT_OF_RANGE);
+  g_clear_error (&error);
+  g_assert_cmpuint (rosette_family_get_n_tiers (family), ==, ROSETTE_FAMILY_MAX_TIERS);
+
+  /* move_tier: one change of the list; cues move with the tier. */
+  record.count = 0;
+  changed = 0;
+  g_assert_true (rosette_family_move_tier (family, 2, 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (rosette_family_get_tier (family, 0) == expert);
+  g_assert_cmpstr (rosette_tier_get_name (rosette_family_get_tier (family, 1)), ==,
+                   "Foundation");
+  g_assert_cmpstr (rosette_tier_get_name (rosette_family_get_tier (family, 2)), ==,
+                   "Practitioner");
+  g_assert_cmpint (rosette_tier_get_metal (expert), ==, ROSETTE_METAL_GOLD);
+  g_assert_cmpuint (record.count, ==, 1);
+  g_assert_cmpuint (record.position, ==, 0);
+  g_assert_cmpuint (record.removed, ==, 3);
+  g_assert_cmpuint (changed, ==, 1);
+
+  g_assert_true (rosette_family_move_tier (family, 0, 5, NULL));
+  g_assert_true (rosette_family_get_tier (family, 5) == expert);
+  g_assert_cmpstr (rosette_tier_get_name (rosette_family_get_tier (family, 0)), ==,
+                   "Foundation");
+  g_assert_cmpstr (rosette_tier_get_name (rosette_family_get_tier (family, 4)), ==, "Legend");
+  g_assert_true (rosette_family_move_tier (family, 3, 3, NULL));
+  g_assert_false (rosette_family_move_tier (family, 6, 0, &error));
+  g_assert_error (error, ROSETTE_ERROR, ROSETTE_ERROR_OUT_OF_RANGE);
+  g_clear_error (&error);
+
+  /* rename_tier checks length, control characters and slugs. */
+  g_assert_true (rosette_family_rename_tier (family, 5, "Expert Plus", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (rosette_tier_get_name (expert), ==, "Expert Plus");
+  /* Its own name in another case is fine. */
+  g_assert_true (rosette_family_rename_tier (family, 5, "expert plus", &error));
+  g_assert_false (rosette_family_rename_tier (family, 5, "LEGEND", &error));
+  g_assert_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID);
+  g_clear_error (&error);
+  for (guint i = 0; i <= ROSETTE_TIER_MAX_NAME_LENGTH; i++)
+    g_string_append (long_name, "é");
+  g_assert_false (rosette_family_rename_tier (family, 5, long_name->str, &error));
+  g_assert_error (error, ROSETTE_ERROR, ROSETTE_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+  g_assert_false (rosette_family_rename_tier (family, 5, "Two\nlines", &error));
+  g_assert_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (rosette_family_rename_tier (family, 9, "Nine", &error));
+  g_assert_error (error, ROSETTE_ERROR, ROSETTE_ERROR_OUT_OF_RANGE);
+  g_clear_error (&error);
+  g_assert_cmpstr (rosette_tier_get_name (expert), ==, "expert plus");
+
+  /* Down to one tier, and no further. */
+  while (rosette_family_get_n_tiers (family) > 1)
+    g_assert_true (rosette_family_remove_tier (family, 0, NULL));
+  g_assert_false (rosette_family_remove_tier (family, 0, &error));
+  g_assert_error (error, ROSETTE_ERROR, ROSETTE_ERROR_OUT_OF_RANGE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1013,6 +1637,14 @@ main (int   argc,
   g_test_add_func ("/rosette/family/kind-strings", test_kind_strings);
   g_test_add_func ("/rosette/family/check-name", test_check_name);
   g_test_add_func ("/rosette/family/setter-preconditions", test_setter_preconditions);
+  g_test_add_func ("/rosette/family/designer-properties", test_designer_properties);
+  g_test_add_func ("/rosette/family/designer-invalid", test_designer_invalid);
+  g_test_add_func ("/rosette/family/placements", test_placements);
+  g_test_add_func ("/rosette/family/tier-field-color", test_tier_field_color);
+  g_test_add_func ("/rosette/family/fixture-v2", test_fixture_v2);
+  g_test_add_func ("/rosette/family/bad-v2-documents", test_bad_v2_documents);
+  g_test_add_func ("/rosette/family/restore", test_restore);
+  g_test_add_func ("/rosette/family/tier-operations", test_tier_operations);
 
   return g_test_run ();
 }

@@ -92,21 +92,15 @@ compare (cairo_surface_t *actual,
   *bad_ratio = (double) bad / (width * height);
 }
 
+/* Compares @actual with the reference PNG at @path (or writes it when
+ * updating); takes ownership of @actual. */
 static void
-test_render_reference (gconstpointer data)
+check_reference (cairo_surface_t *actual,
+                 const char      *path,
+                 const char      *label)
 {
-  const RenderCase *rc = data;
-  g_autoptr(RosetteFamily) family = rosette_family_new_from_template (rc->kind, NULL);
-  RosetteTier *tier = rosette_family_get_tier (family, rc->tier);
-  g_autofree char *path = reference_path (family, tier);
-  g_autoptr(GError) error = NULL;
-  cairo_surface_t *actual;
   cairo_surface_t *expected;
   double mean, bad_ratio;
-
-  actual = rosette_design_render_surface (family, tier, RENDER_SIZE, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (actual);
 
   if (updating ())
     {
@@ -137,8 +131,7 @@ test_render_reference (gconstpointer data)
                   path, mean, bad_ratio * 100.0, BAD_PIXEL_THRESHOLD);
   if (mean >= MAX_MEAN_DIFFERENCE || bad_ratio >= MAX_BAD_PIXEL_RATIO)
     {
-      g_autofree char *out = g_strdup_printf ("%s/%s-%u-actual.png", g_get_tmp_dir (),
-                                              rosette_badge_kind_to_string (rc->kind), rc->tier);
+      g_autofree char *out = g_strdup_printf ("%s/%s-actual.png", g_get_tmp_dir (), label);
 
       cairo_surface_write_to_png (actual, out);
       g_test_fail_printf ("%s differs from its reference (mean %.3f, %.3f%% bad pixels); "
@@ -147,6 +140,28 @@ test_render_reference (gconstpointer data)
 
   cairo_surface_destroy (expected);
   cairo_surface_destroy (actual);
+}
+
+static void
+test_render_reference (gconstpointer data)
+{
+  const RenderCase *rc = data;
+  g_autoptr(RosetteFamily) family = rosette_family_new_from_template (rc->kind, NULL);
+  RosetteTier *tier = rosette_family_get_tier (family, rc->tier);
+  g_autofree char *path = reference_path (family, tier);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *actual;
+
+  actual = rosette_design_render_surface (family, tier, RENDER_SIZE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (actual);
+
+  {
+    g_autofree char *label = g_strdup_printf ("%s-%u", rosette_badge_kind_to_string (rc->kind),
+                                              rc->tier);
+
+    check_reference (actual, path, label);
+  }
 }
 
 /* The tiers of one family must look different from each other: if the
@@ -182,6 +197,130 @@ test_tiers_differ (void)
     }
 }
 
+/* Designer properties (issue 3): one reference each, so a change to how
+ * an option draws is seen as clearly as a change to the defaults. */
+typedef enum
+{
+  DESIGNER_CURVED_TITLE,
+  DESIGNER_SUBTITLE_STRAIGHT,
+  DESIGNER_SUBTITLE_CURVED,
+  DESIGNER_FLAT,
+  DESIGNER_PLACEMENTS,
+  DESIGNER_DARK_TEXT,
+  DESIGNER_RAMP_FIRST,
+  DESIGNER_RAMP_LAST,
+  DESIGNER_CUSTOM_EMBLEM,
+  DESIGNER_FONT_RIM,
+  N_DESIGNER_CASES
+} DesignerCase;
+
+static const char * const designer_names[] = {
+  "curved-title", "subtitle-straight", "subtitle-curved", "flat", "placements", "dark-text",
+  "ramp-first", "ramp-last", "custom-emblem", "font-rim",
+};
+
+static RosetteFamily *
+designer_family (DesignerCase  dc,
+                 guint        *tier)
+{
+  static const char * const extra_tiers[] = { "Fellow", "Master", "Laureate" };
+  RosetteFamily *family;
+
+  *tier = 2;
+  switch (dc)
+    {
+    case DESIGNER_CURVED_TITLE:
+      family = rosette_family_new_from_template (ROSETTE_BADGE_KIND_LEADERSHIP, NULL);
+      rosette_family_set_title_layout (family, ROSETTE_TEXT_LAYOUT_CURVED);
+      break;
+    case DESIGNER_SUBTITLE_STRAIGHT:
+      family = rosette_family_new_from_template (ROSETTE_BADGE_KIND_COMPLIANCE, NULL);
+      rosette_family_set_show_subtitle (family, TRUE);
+      rosette_family_set_subtitle_layout (family, ROSETTE_TEXT_LAYOUT_STRAIGHT);
+      break;
+    case DESIGNER_SUBTITLE_CURVED:
+      family = rosette_family_new_from_template (ROSETTE_BADGE_KIND_SERVICE, NULL);
+      rosette_family_set_show_subtitle (family, TRUE);
+      rosette_family_set_subtitle_layout (family, ROSETTE_TEXT_LAYOUT_CURVED);
+      break;
+    case DESIGNER_FLAT:
+      family = rosette_family_new_from_template (ROSETTE_BADGE_KIND_RECOGNITION, NULL);
+      rosette_family_set_gradient (family, FALSE);
+      rosette_family_set_shadow (family, FALSE);
+      break;
+    case DESIGNER_PLACEMENTS:
+      family = rosette_family_new_from_template (ROSETTE_BADGE_KIND_TECHNICAL, NULL);
+      rosette_family_set_placement (family, ROSETTE_ELEMENT_EMBLEM, 0, -10, 0.7);
+      rosette_family_set_placement (family, ROSETTE_ELEMENT_RIBBON, 0, 20, 0.9);
+      rosette_family_set_placement (family, ROSETTE_ELEMENT_TITLE, 0, 0, 1.1);
+      rosette_family_set_placement (family, ROSETTE_ELEMENT_STARS, 0, 10, 1.2);
+      break;
+    case DESIGNER_DARK_TEXT:
+      family = rosette_family_new_from_template (ROSETTE_BADGE_KIND_ONBOARDING, NULL);
+      rosette_family_set_field_color (family, "#99c1f1");
+      rosette_family_set_emblem_color (family, "#241f31");
+      rosette_family_set_ribbon_color (family, "#f5c211");
+      break;
+    case DESIGNER_RAMP_FIRST:
+    case DESIGNER_RAMP_LAST:
+      family = rosette_family_new_from_template (ROSETTE_BADGE_KIND_COMPLIANCE, NULL);
+      for (guint i = 0; i < G_N_ELEMENTS (extra_tiers); i++)
+        {
+          g_autoptr(GError) error = NULL;
+
+          rosette_family_add_tier (family, extra_tiers[i], &error);
+          g_assert_no_error (error);
+        }
+      rosette_family_set_palette_ramp (family, TRUE);
+      *tier = dc == DESIGNER_RAMP_FIRST ? 0 : 5;
+      break;
+    case DESIGNER_CUSTOM_EMBLEM:
+      {
+        g_autofree char *path = g_build_filename (TESTS_SRCDIR, "data", "svg", "inkscape.svg",
+                                                  NULL);
+        g_autofree char *raw = NULL;
+        g_autofree char *clean = NULL;
+        g_autoptr(GError) error = NULL;
+        gsize length;
+
+        family = rosette_family_new_from_template (ROSETTE_BADGE_KIND_RECOGNITION, NULL);
+        g_file_get_contents (path, &raw, &length, &error);
+        g_assert_no_error (error);
+        clean = rosette_design_sanitize_emblem (raw, length, &error);
+        g_assert_no_error (error);
+        rosette_family_set_custom_emblem (family, clean);
+        rosette_family_set_emblem (family, ROSETTE_FAMILY_CUSTOM_EMBLEM);
+      }
+      break;
+    case DESIGNER_FONT_RIM:
+    default:
+      family = rosette_family_new_from_template (ROSETTE_BADGE_KIND_SERVICE, NULL);
+      rosette_family_set_font_family (family, "DejaVu Serif");
+      rosette_family_set_font_weight (family, 400);
+      rosette_family_set_title_size (family, 26);
+      rosette_family_set_rim_width (family, 30);
+      break;
+    }
+
+  return family;
+}
+
+static void
+test_render_designer (gconstpointer data)
+{
+  DesignerCase dc = GPOINTER_TO_UINT (data);
+  guint t;
+  g_autoptr(RosetteFamily) family = designer_family (dc, &t);
+  RosetteTier *tier = rosette_family_get_tier (family, t);
+  g_autofree char *name = g_strdup_printf ("designer-%s.png", designer_names[dc]);
+  g_autofree char *path = g_build_filename (TESTS_SRCDIR, "data", "reference", name, NULL);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *actual = rosette_design_render_surface (family, tier, RENDER_SIZE, &error);
+
+  g_assert_no_error (error);
+  check_reference (actual, path, designer_names[dc]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -205,6 +344,13 @@ main (int   argc,
         }
     }
   g_test_add_func ("/rosette/render/tiers-differ", test_tiers_differ);
+  for (guint dc = 0; dc < N_DESIGNER_CASES; dc++)
+    {
+      g_autofree char *test_path = g_strdup_printf ("/rosette/render/designer/%s",
+                                                    designer_names[dc]);
+
+      g_test_add_data_func (test_path, GUINT_TO_POINTER (dc), test_render_designer);
+    }
 
   return g_test_run ();
 }

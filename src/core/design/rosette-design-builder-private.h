@@ -34,6 +34,11 @@ G_BEGIN_DECLS
 #define PLAQUE_SIZE 15.0
 #define PLAQUE_SPACING 0.16
 #define FONT_FAMILY "'DejaVu Sans Condensed', 'DejaVu Sans', Lato, sans-serif"
+#define FONT_FALLBACKS "'DejaVu Sans Condensed', 'DejaVu Sans', sans-serif"
+#define SUBTITLE_MAX_SIZE 15.0
+#define SUBTITLE_MIN_SIZE 10.0
+#define SUBTITLE_SPACING 0.1
+#define ARCH_RADIUS 560.0      /* the curved ribbon's centre line */
 
 typedef struct
 {
@@ -41,22 +46,6 @@ typedef struct
   const char *mid;
   const char *dark;
 } Metal;
-
-typedef struct
-{
-  const RosetteDesignSpec *spec;
-  const Metal             *metal;
-  GString                 *s;
-  const char              *p;           /* id prefix */
-  char                     field[8];    /* field colour */
-  char                     field_dark[8];
-  char                     field_light[8];
-  char                     band[8];     /* ribbon band, dark enough for white text */
-  char                     band_light[8];
-  char                     ink[8];      /* tier text on the plaque */
-  char                     metal_deep[8];
-  double                   plaque_w;    /* set by put_plaque() */
-} Builder;
 
 /* Shapes. Every shape has a body (the metal) and a field inside it. For
  * most shapes the field is the body scaled about its centre; the rosette
@@ -73,10 +62,95 @@ typedef struct
   double top;         /* y of the body's top edge at the centre line */
 } ShapeInfo;
 
+/* translate(dx dy) about (cx, cy) scale(s): x' = cx + dx + s (x - cx) */
+typedef struct
+{
+  double dx, dy, s, cx, cy;
+} Transform;
+
+/*
+ * Layout:
+ *
+ * Where everything goes, computed once from a spec. The SVG builder draws
+ * from it and the canvas geometry (element bounds, picking) reads it, so
+ * the two cannot disagree.
+ */
+typedef struct
+{
+  ShapeInfo   info;
+  double      rim;            /* metal rim width */
+  double      emblem_cx, emblem_cy, emblem_size;
+
+  /* the ribbon and the title on it */
+  gboolean    curved;         /* arched ribbon, title on the arc */
+  double      ribbon_h;
+  double      ribbon_y0, ribbon_y1;
+  char       *line1, *line2;  /* the title, upper case; line2 may be NULL */
+  double      title_size;
+  double      title_w;        /* widest line, estimated */
+
+  /* the tier plaque */
+  char       *plaque_text;    /* NULL: no plaque */
+  double      plaque_size, plaque_w;
+
+  /* the subtitle */
+  char       *subtitle;       /* NULL: not shown */
+  gboolean    subtitle_curved;
+  double      subtitle_size;
+  double      subtitle_y;     /* straight: baseline */
+  double      subtitle_arc_cy, subtitle_arc_r;  /* curved: baseline circle */
+  double      subtitle_w;
+
+  /* stars */
+  guint       n_stars;
+  double      star_r;
+  double      star_x[6], star_y[6], star_rot[6];
+
+  /* per element, before placement: drawn? box x, y, w, h */
+  gboolean    drawn[ROSETTE_N_ELEMENTS];
+  double      box[ROSETTE_N_ELEMENTS][4];
+  Transform   tf[ROSETTE_N_ELEMENTS];
+} Layout;
+
+void      _rosette_design_layout_init      (Layout                  *l,
+                                            const RosetteDesignSpec *spec);
+void      _rosette_design_layout_clear     (Layout                  *l);
+void      _rosette_design_transform_box    (const Transform         *tf,
+                                            double                   box[4]);
+
+typedef struct
+{
+  const RosetteDesignSpec *spec;
+  const Layout            *l;
+  const Metal             *metal;
+  GString                 *s;
+  const char              *p;           /* id prefix */
+  char                     field[8];    /* field colour */
+  char                     field_dark[8];
+  char                     field_light[8];
+  char                     band[8];     /* ribbon band, dark enough for white text */
+  char                     band_light[8];
+  char                     ink[8];      /* tier text on the plaque */
+  char                     metal_deep[8];
+  char                     title_ink[8];
+  char                     emblem_ink[8];
+  char                     metal_fill[64];   /* "url(#…metal)" or a flat colour */
+  char                     metal_v_fill[64];
+  char                     band_fill[64];
+  char                     plaque_fill[64];
+  char                     field_fill[64];
+  char                    *font;        /* the font-family attribute value */
+  guint                    weight;
+  double                   plaque_w;    /* set by put_plaque() */
+} Builder;
+
 void      _rosette_design_putv             (Builder      *b,
                                             const char   *format,
                                             va_list       args);
 ShapeInfo _rosette_design_shape_info       (RosetteShape  shape);
+/* the field shrunk by @inset from the body edge, for round fields */
+double    _rosette_design_inner_radius     (const Layout *l,
+                                            double        inset);
 void      _rosette_design_put_star_points  (Builder      *b,
                                             double        cx,
                                             double        cy,
@@ -92,6 +166,39 @@ void      _rosette_design_put_text         (Builder      *b,
                                             const char   *fill,
                                             const char   *text,
                                             const char   *extra);
+/* @text along a circle centred at (@cx, @cy), baseline radius @r, centred
+ * on the top of the circle, glyphs upright. */
+void      _rosette_design_put_arc_text     (Builder      *b,
+                                            double        cx,
+                                            double        cy,
+                                            double        r,
+                                            double        size,
+                                            double        spacing_em,
+                                            const char   *fill,
+                                            const char   *text);
+double    _rosette_design_text_width       (const RosetteDesignSpec *spec,
+                                            const char   *text,
+                                            double        size,
+                                            double        spacing_em);
+void      _rosette_design_begin_placed     (Builder      *b,
+                                            RosetteElement element);
+void      _rosette_design_end_placed       (Builder      *b,
+                                            RosetteElement element);
+
+/* rosette-design-textpath.c: text runs as glyph outlines with Pango */
+char     *_rosette_design_text_path_d      (const char   *font_family,
+                                            guint         weight,
+                                            double        size,
+                                            double        spacing,
+                                            const char   *text,
+                                            double        x,
+                                            double        y,
+                                            gboolean      centred);
+double    _rosette_design_measure_text     (const char   *font_family,
+                                            guint         weight,
+                                            double        size,
+                                            double        spacing,
+                                            const char   *text);
 
 /* rosette-design-ornaments.c */
 void      _rosette_design_put_rays         (Builder      *b);
@@ -101,6 +208,7 @@ void      _rosette_design_put_kind_back    (Builder      *b);
 /* rosette-design-text.c */
 void      _rosette_design_put_ribbon       (Builder      *b);
 void      _rosette_design_put_plaque       (Builder      *b);
+void      _rosette_design_put_subtitle     (Builder      *b);
 
 /* A printf for SVG (see _rosette_design_putv()); static in each file so
  * the many call sites stay short. */

@@ -219,6 +219,47 @@ static const RosetteDesignEmblem emblems[] = {
     "<path d=\"M15 4v8M33 4v8M5 18h38\" " CUT "stroke-width=\"3\"/>"
     "<path d=\"M15 4v6M33 4v6\"/>"
     "<path d=\"M16.5 30.5l5 5 10-10\" " CUT "/>" },
+  { "gift",
+    "<rect x=\"6\" y=\"17\" width=\"36\" height=\"10\" rx=\"2\" " FILL "/>"
+    "<rect x=\"9\" y=\"27\" width=\"30\" height=\"17\" rx=\"2\" " FILL "/>"
+    "<path d=\"M24 17v27M9 27h30\" " CUT "stroke-width=\"3\"/>"
+    "<path d=\"M24 16c-3-7-13-10-13-4 0 4 8 4 13 4 5 0 13 0 13-4 0-6-10-3-13 4Z\" "
+    "stroke-width=\"3\"/>" },
+  { "milestone",
+    "<path d=\"M12 43V17a12 12 0 0 1 24 0v26Z\" " FILL "/>"
+    "<path d=\"M18 23h12M18 30h12\" " CUT "stroke-width=\"3\"/>"
+    "<path d=\"M5 44h38\"/>" },
+
+  /* general: for any kind */
+  { "check-circle",
+    "<circle cx=\"24\" cy=\"24\" r=\"20\" " FILL "/>"
+    "<path d=\"M14.5 24.5l6.5 6.5 12.5-12.5\" " CUT "/>" },
+  { "star",
+    "<path d=\"M24 4.5l5.9 12.3 13.5 1.7-9.9 9.4 2.5 13.4L24 34.8l-12 6.5 2.5-13.4-9.9-9.4 "
+    "13.5-1.7Z\" " FILL "/>" },
+  { "laurel",
+    "<path d=\"M24 43C13 41 6 31 8 17M24 43c11-2 18-12 16-26\"/>"
+    "<path d=\"M9.5 31C5 29.5 3 25 4 21c4 1.5 6.5 5.5 5.5 10ZM8 21c-3.5-3-4-7.5-1.5-11 3 2.5 "
+    "4 7 1.5 11ZM15.5 38.5c-5 .5-8.5-2-10-5.5 4-1 8 1 10 5.5Z\" " FILL "stroke-width=\"2\"/>"
+    "<path d=\"M38.5 31c4.5-1.5 6.5-6 5.5-10-4 1.5-6.5 5.5-5.5 10ZM40 21c3.5-3 4-7.5 1.5-11-3 "
+    "2.5-4 7-1.5 11ZM32.5 38.5c5 .5 8.5-2 10-5.5-4-1-8 1-10 5.5Z\" " FILL "stroke-width=\"2\"/>" },
+  { ROSETTE_DESIGN_EMBLEM_CUSTOM, "" },
+};
+
+/* The first emblem of each kind's group in the table above; a group runs
+ * to the next one. */
+static const struct
+{
+  const char *first;
+  const char *kind;
+} groups[] = {
+  { "padlock-check", "compliance" },
+  { "compass", "leadership" },
+  { "gear", "technical" },
+  { "door", "onboarding" },
+  { "heart-hand", "recognition" },
+  { ROSETTE_DESIGN_EMBLEM_YEARS, "service" },
+  { "check-circle", NULL },
 };
 
 /* The ids, in table order, NULL-terminated; built once. */
@@ -231,12 +272,36 @@ _rosette_design_emblem_ids (void)
     {
       const char **list = g_new0 (const char *, G_N_ELEMENTS (emblems) + 1);
 
+      guint n = 0;
+
+      /* "custom" is drawn from the family's own markup: not in the library */
       for (guint i = 0; i < G_N_ELEMENTS (emblems); i++)
-        list[i] = emblems[i].id;
+        if (strcmp (emblems[i].id, ROSETTE_DESIGN_EMBLEM_CUSTOM) != 0)
+          list[n++] = emblems[i].id;
       g_once_init_leave (&ids, list);
     }
 
   return (const char * const *) ids;
+}
+
+const char *
+_rosette_design_emblem_kind (const char *id)
+{
+  const RosetteDesignEmblem *emblem = _rosette_design_emblem_lookup (id);
+  const char *kind = NULL;
+
+  if (emblem == NULL)
+    return NULL;
+
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    {
+      const RosetteDesignEmblem *first = _rosette_design_emblem_lookup (groups[g].first);
+
+      if (first <= emblem)
+        kind = groups[g].kind;
+    }
+
+  return kind;
 }
 
 const RosetteDesignEmblem *

@@ -93,8 +93,8 @@ _rosette_design_put_wreath (Builder *b)
            r, r, side < 0 ? 1 : 0,
            CX + mf * r * cos (a1 * G_PI / 180.0), cy + r * sin (a1 * G_PI / 180.0));
 
-      put (b, "<path fill=\"url(#%smetal)\" stroke-width=\"1.6\" stroke-linejoin=\"round\" "
-           "d=\"", b->p);
+      put (b, "<path fill=\"%s\" stroke-width=\"1.6\" stroke-linejoin=\"round\" "
+           "d=\"", b->metal_fill);
       for (guint i = 0; i < 13; i++)
         {
           double a = a0 + 4.0 + i * 9.8;
@@ -168,11 +168,11 @@ _rosette_design_put_kind_back (Builder *b)
           put (b, "<g transform=\"rotate(%f %f %f)\">"
                "<path d=\"M%f 330 L%f 330 L%f 492 L%f 466 L%f 492 Z\" fill=\"%s\" "
                "stroke=\"%s\" stroke-width=\"3\" stroke-linejoin=\"round\"/>"
-               "<rect x=\"%f\" y=\"330\" width=\"10\" height=\"150\" fill=\"url(#%smetal-v)\"/>"
+               "<rect x=\"%f\" y=\"330\" width=\"10\" height=\"150\" fill=\"%s\"/>"
                "</g>\n",
                side * -16.0, x, 330.0,
                x - 42, x + 42, x + 42, x, x - 42, b->field, b->metal->dark,
-               x - 5, b->p);
+               x - 5, b->metal_v_fill);
         }
     }
 }

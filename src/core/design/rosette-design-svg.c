@@ -164,21 +164,69 @@ contrast (Rgb a,
   return la > lb ? la / lb : lb / la;
 }
 
+/* The palette ramp: the tiers of a family share one hue, from a lighter
+ * shade for the first tier to a richer, deeper one for the last. The
+ * lightest step stops where the emblem would lose its contrast. */
+static Rgb
+ramp (Rgb        field,
+      Rgb        emblem_ink,
+      guint      rank,
+      guint      n)
+{
+  static const Rgb black = { 0, 0, 0 };
+  static const Rgb white = { 1, 1, 1 };
+  double t, lift = 0.0;
+
+  if (n < 2)
+    return field;
+
+  /* how far the field can be lightened and still carry the emblem */
+  while (lift < 0.3 && contrast (mix (field, white, lift + 0.02), emblem_ink) >= 4.6)
+    lift += 0.02;
+
+  t = (double) MIN (rank, n - 1) / (n - 1);   /* 0 = first tier */
+  if (t < 0.5)
+    return mix (field, white, lift * (1.0 - 2.0 * t));
+
+  {
+    /* richer: deeper, and a little more saturated */
+    Rgb c = mix (field, black, 0.32 * (2.0 * t - 1.0));
+    double grey = (c.r + c.g + c.b) / 3.0;
+    double k = 1.0 + 0.25 * (2.0 * t - 1.0);
+
+    c.r = CLAMP (grey + (c.r - grey) * k, 0.0, 1.0);
+    c.g = CLAMP (grey + (c.g - grey) * k, 0.0, 1.0);
+    c.b = CLAMP (grey + (c.b - grey) * k, 0.0, 1.0);
+    return c;
+  }
+}
+
 static void
 prepare_colors (Builder *b)
 {
   static const Rgb black = { 0, 0, 0 };
   static const Rgb white = { 1, 1, 1 };
   static const Rgb title_ink = { 1, 1, 1 };
-  static const Rgb emblem_ink = { 0xf4 / 255.0, 0xf7 / 255.0, 0xfb / 255.0 };
+  static const Rgb dark_ink = { 0x1c / 255.0, 0x1c / 255.0, 0x24 / 255.0 };
+  Rgb emblem_ink = { 0xf4 / 255.0, 0xf7 / 255.0, 0xfb / 255.0 };
   Rgb field, band, light, mid, dark, ink, plaque_bg;
+  gboolean tier_colour = parse_rgb (b->spec->tier_field_color, &field);
 
-  if (!parse_rgb (b->spec->field_color, &field))
+  if (!tier_colour && !parse_rgb (b->spec->field_color, &field))
     parse_rgb ("#1d4f86", &field);
+  parse_rgb (b->spec->emblem_color, &emblem_ink);
+  if (!tier_colour && b->spec->palette_ramp)
+    field = ramp (field, emblem_ink, b->spec->tier_rank, b->spec->n_tiers);
   /* The emblem and the "years" label are light on the field: a field
-   * colour picked too light is deepened until they read (4.5:1). */
-  for (guint i = 0; i < 30 && contrast (field, emblem_ink) < 4.5; i++)
-    field = mix (field, black, 0.08);
+   * colour picked too light is deepened until they read (4.5:1); for a
+   * dark emblem colour, the field is lightened instead. */
+  if (luminance (emblem_ink) > 0.25)
+    for (guint i = 0; i < 30 && contrast (field, emblem_ink) < 4.5; i++)
+      field = mix (field, black, 0.08);
+  else
+    for (guint i = 0; i < 30 && contrast (field, emblem_ink) < 4.5; i++)
+      field = mix (field, white, 0.08);
+  format_rgb (emblem_ink, b->emblem_ink);
   parse_rgb (b->metal->light, &light);
   parse_rgb (b->metal->mid, &mid);
   parse_rgb (b->metal->dark, &dark);
@@ -189,9 +237,20 @@ prepare_colors (Builder *b)
 
   /* The title is white on the band: darken the field colour until the
    * pair clears 4.5:1 with a margin (the band has a lighter top edge). */
-  band = mix (field, black, 0.35);
-  for (guint i = 0; i < 20 && contrast (band, title_ink) < 7.0; i++)
-    band = mix (band, black, 0.12);
+  if (parse_rgb (b->spec->ribbon_color, &band))
+    {
+      /* the designer's colour as it is; the title takes whichever of
+       * white and near-black reads better on it (one always clears 4.5:1) */
+      format_rgb (contrast (band, title_ink) >= contrast (band, dark_ink) ? title_ink : dark_ink,
+                  b->title_ink);
+    }
+  else
+    {
+      band = mix (field, black, 0.35);
+      for (guint i = 0; i < 20 && contrast (band, title_ink) < 7.0; i++)
+        band = mix (band, black, 0.12);
+      format_rgb (title_ink, b->title_ink);
+    }
   format_rgb (band, b->band);
   format_rgb (mix (band, white, 0.08), b->band_light);
 
@@ -203,6 +262,55 @@ prepare_colors (Builder *b)
     ink = mix (ink, black, 0.15);
   format_rgb (ink, b->ink);
   format_rgb (mix (dark, black, 0.25), b->metal_deep);
+
+  /* fills: gradients, or flat colours when the designer turns them off */
+  if (b->spec->gradient)
+    {
+      g_snprintf (b->metal_fill, sizeof b->metal_fill, "url(#%smetal)", b->p);
+      g_snprintf (b->metal_v_fill, sizeof b->metal_v_fill, "url(#%smetal-v)", b->p);
+      g_snprintf (b->band_fill, sizeof b->band_fill, "url(#%sband)", b->p);
+      g_snprintf (b->plaque_fill, sizeof b->plaque_fill, "url(#%splaque)", b->p);
+      g_snprintf (b->field_fill, sizeof b->field_fill, "url(#%sfield)", b->p);
+    }
+  else
+    {
+      g_strlcpy (b->metal_fill, b->metal->mid, sizeof b->metal_fill);
+      g_strlcpy (b->metal_v_fill, b->metal->mid, sizeof b->metal_v_fill);
+      g_strlcpy (b->band_fill, b->band, sizeof b->band_fill);
+      g_strlcpy (b->plaque_fill, b->metal->light, sizeof b->plaque_fill);
+      g_strlcpy (b->field_fill, b->field, sizeof b->field_fill);
+    }
+}
+
+double
+_rosette_design_inner_radius (const Layout *l,
+                              double        inset)
+{
+  return l->info.field_r - (inset - RIM);
+}
+
+/* Placement: a group moving and scaling an element about its centre */
+void
+_rosette_design_begin_placed (Builder        *b,
+                              RosetteElement  element)
+{
+  const Transform *tf = &b->l->tf[element];
+
+  if (tf->dx == 0 && tf->dy == 0 && tf->s == 1.0)
+    return;
+  put (b, "<g transform=\"translate(%f %f) scale(%f) translate(%f %f)\">\n",
+       tf->cx + tf->dx, tf->cy + tf->dy, tf->s, -tf->cx, -tf->cy);
+}
+
+void
+_rosette_design_end_placed (Builder        *b,
+                            RosetteElement  element)
+{
+  const Transform *tf = &b->l->tf[element];
+
+  if (tf->dx == 0 && tf->dy == 0 && tf->s == 1.0)
+    return;
+  put (b, "</g>\n");
 }
 
 ShapeInfo
@@ -324,7 +432,7 @@ put_inner (Builder      *b,
 
   if (info.round && shape != ROSETTE_SHAPE_HEXAGON)
     {
-      double r = info.field_r - (inset - RIM);
+      double r = _rosette_design_inner_radius (b->l, inset);
 
       put (b, "<circle cx=\"%f\" cy=\"%f\" r=\"%f\" %s/>\n", CX, info.cy, r, attrs);
       return;
@@ -371,6 +479,8 @@ put_defs (Builder *b)
   ShapeInfo info = _rosette_design_shape_info (b->spec->shape);
 
   put (b, "<defs>\n");
+  if (!b->spec->gradient)
+    goto gems;
   put_metal_gradient (b, "metal", 0, 0, 1, 1);
   put_metal_gradient (b, "metal-v", 0.2, 0, 0.8, 1);
   put (b, "<linearGradient id=\"%splaque\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"1\">"
@@ -386,6 +496,7 @@ put_defs (Builder *b)
   put (b, "<linearGradient id=\"%sband\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"1\">"
        "<stop offset=\"0\" stop-color=\"%s\"/><stop offset=\"1\" stop-color=\"%s\"/>"
        "</linearGradient>\n", b->p, b->band_light, b->band);
+gems:
   if (b->spec->ornament >= ROSETTE_ORNAMENT_GEMS)
     {
       put (b, "<radialGradient id=\"%sgem\" cx=\"0.35\" cy=\"0.3\" r=\"0.75\">"
@@ -408,15 +519,15 @@ put_body (Builder *b)
 
   put (b, "<path d=\"");
   put_body_d (b, shape);
-  put (b, "\" fill=\"url(#%smetal)\" stroke=\"%s\" stroke-width=\"4\" "
-       "stroke-linejoin=\"round\"/>\n", b->p, b->metal->dark);
+  put (b, "\" fill=\"%s\" stroke=\"%s\" stroke-width=\"4\" "
+       "stroke-linejoin=\"round\"/>\n", b->metal_fill, b->metal->dark);
 
   if (shape == ROSETTE_SHAPE_BANNER)
     {
       /* the rod the banner hangs from */
       put (b, "<rect x=\"76\" y=\"36\" width=\"360\" height=\"20\" rx=\"10\" "
-           "fill=\"url(#%smetal-v)\" stroke=\"%s\" stroke-width=\"3\"/>\n",
-           b->p, b->metal->dark);
+           "fill=\"%s\" stroke=\"%s\" stroke-width=\"3\"/>\n",
+           b->metal_v_fill, b->metal->dark);
     }
 
   if (b->spec->kind == ROSETTE_BADGE_KIND_SERVICE)
@@ -432,15 +543,15 @@ put_body (Builder *b)
     }
 
   {
-    g_autofree char *attrs = g_strdup_printf ("fill=\"url(#%sfield)\" stroke=\"%s\" "
-                                              "stroke-width=\"3\"", b->p, b->metal->dark);
-    put_inner (b, shape, RIM, attrs);
+    g_autofree char *attrs = g_strdup_printf ("fill=\"%s\" stroke=\"%s\" "
+                                              "stroke-width=\"3\"", b->field_fill, b->metal->dark);
+    put_inner (b, shape, b->l->rim, attrs);
   }
   {
     /* a soft inner shadow under the rim gives the field depth */
     g_autofree char *attrs = g_strdup ("fill=\"none\" stroke=\"#000000\" stroke-opacity=\"0.22\" "
                                        "stroke-width=\"5\"");
-    put_inner (b, shape, RIM + 3.5, attrs);
+    put_inner (b, shape, b->l->rim + 3.5, attrs);
   }
 }
 
@@ -455,26 +566,26 @@ put_ring (Builder *b)
     case ROSETTE_RING_STYLE_STITCHED:
       attrs = g_strdup_printf ("fill=\"none\" stroke=\"%s\" stroke-width=\"2.6\" "
                                "stroke-dasharray=\"9 6\" stroke-linecap=\"round\"", m->light);
-      put_inner (b, b->spec->shape, RIM + RING_INSET, attrs);
+      put_inner (b, b->spec->shape, b->l->rim + RING_INSET, attrs);
       break;
 
     case ROSETTE_RING_STYLE_BEADED:
       attrs = g_strdup_printf ("fill=\"none\" stroke=\"%s\" stroke-width=\"6\" "
                                "stroke-dasharray=\"0 11\" stroke-linecap=\"round\"", m->mid);
-      put_inner (b, b->spec->shape, RIM + RING_INSET, attrs);
+      put_inner (b, b->spec->shape, b->l->rim + RING_INSET, attrs);
       g_free (attrs);
       attrs = g_strdup_printf ("fill=\"none\" stroke=\"%s\" stroke-width=\"3\" "
                                "stroke-dasharray=\"0 11\" stroke-linecap=\"round\"", m->light);
-      put_inner (b, b->spec->shape, RIM + RING_INSET, attrs);
+      put_inner (b, b->spec->shape, b->l->rim + RING_INSET, attrs);
       break;
 
     case ROSETTE_RING_STYLE_DOUBLE:
       attrs = g_strdup_printf ("fill=\"none\" stroke=\"%s\" stroke-width=\"3\"", m->mid);
-      put_inner (b, b->spec->shape, RIM + RING_INSET - 3, attrs);
+      put_inner (b, b->spec->shape, b->l->rim + RING_INSET - 3, attrs);
       g_free (attrs);
       attrs = g_strdup_printf ("fill=\"none\" stroke=\"%s\" stroke-width=\"2\" "
                                "stroke-dasharray=\"7 5\" stroke-linecap=\"round\"", m->light);
-      put_inner (b, b->spec->shape, RIM + RING_INSET + 5, attrs);
+      put_inner (b, b->spec->shape, b->l->rim + RING_INSET + 5, attrs);
       break;
 
     case ROSETTE_RING_STYLE_NONE:
@@ -484,54 +595,99 @@ put_ring (Builder *b)
 }
 
 static void
-put_emblem (Builder                   *b,
-            const RosetteDesignEmblem *emblem)
+put_emblem_markup (Builder    *b,
+                   const char *markup,
+                   double      view_x,
+                   double      view_y,
+                   double      view_w,
+                   double      view_h,
+                   gboolean    custom)
 {
-  const double k = EMBLEM_SIZE / 48.0;
+  const Layout *l = b->l;
+  double k = l->emblem_size / MAX (view_w, view_h);
+  /* centre a non-square drawing in the square box */
+  double x = l->emblem_cx - view_w * k / 2.0 - view_x * k;
+  double y = l->emblem_cy - view_h * k / 2.0 - view_y * k;
 
+  if (custom)
+    put (b, "<g transform=\"translate(%f %f) scale(%f)\" color=\"%s\">%s</g>\n",
+         x, y, k, b->emblem_ink, markup);
+  else
+    put (b, "<g transform=\"translate(%f %f) scale(%f)\" color=\"%s\" fill=\"none\" "
+         "stroke=\"%s\" stroke-width=\"4\" stroke-linecap=\"round\" "
+         "stroke-linejoin=\"round\">%s</g>\n", x, y, k, b->emblem_ink, b->emblem_ink, markup);
+}
+
+static void
+put_years (Builder *b)
+{
+  const Layout *l = b->l;
+  const char *text = b->spec->emblem_text;
+  g_autofree char *upper = NULL;
+  glong n;
+  double size, k = l->emblem_size / EMBLEM_SIZE, cy = l->emblem_cy;
+  guint64 years = 0;
+  const char *unit;
+  g_autofree char *unit_upper = NULL;
+  g_autofree char *stroke = NULL;
+
+  if (text == NULL || *text == '\0')
+    text = "1";
+  upper = g_utf8_strup (text, -1);
+  n = g_utf8_strlen (upper, -1);
+  size = n <= 1 ? 132 : n == 2 ? 124 : n == 3 ? 96 : 76;
+  g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT32, &years, NULL);
+  /* TRANSLATORS: drawn under the number of years on a service badge */
+  unit = g_dngettext (GETTEXT_PACKAGE, "year", "years", (gulong) (years == 0 ? 2 : years));
+  unit_upper = g_utf8_strup (unit, -1);
+  stroke = g_strdup_printf (" stroke=\"%s\" stroke-width=\"3\" paint-order=\"stroke\"",
+                            b->metal->dark);
+
+  _rosette_design_put_text (b, l->emblem_cx, cy + (size * 0.36 - 6) * k, size * k, -0.02,
+                            b->metal_fill, upper, stroke);
+  _rosette_design_put_text (b, l->emblem_cx, cy + (size * 0.36 + 26) * k, 22 * k, 0.3,
+                            b->emblem_ink, unit_upper, NULL);
+}
+
+static gboolean
+put_emblem (Builder                   *b,
+            const RosetteDesignEmblem *emblem,
+            GError                   **error)
+{
   if (g_strcmp0 (emblem->id, ROSETTE_DESIGN_EMBLEM_YEARS) == 0)
     {
-      const char *text = b->spec->emblem_text;
-      g_autofree char *upper = NULL;
-      glong n;
-      double size;
-      guint64 years = 0;
-      const char *unit;
+      put_years (b);
+      return TRUE;
+    }
 
-      if (text == NULL || *text == '\0')
-        text = "1";
-      upper = g_utf8_strup (text, -1);
-      n = g_utf8_strlen (upper, -1);
-      size = n <= 1 ? 132 : n == 2 ? 124 : n == 3 ? 96 : 76;
-      g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT32, &years, NULL);
-      /* TRANSLATORS: drawn under the number of years on a service badge */
-      unit = g_dngettext (GETTEXT_PACKAGE, "year", "years", (gulong) (years == 0 ? 2 : years));
-      {
-        g_autofree char *unit_upper = g_utf8_strup (unit, -1);
-        g_autofree char *stroke = g_strdup_printf (" stroke=\"%s\" stroke-width=\"3\" "
-                                                   "paint-order=\"stroke\"", b->metal->dark);
+  if (g_strcmp0 (emblem->id, ROSETTE_DESIGN_EMBLEM_CUSTOM) == 0)
+    {
+      const char *svg = b->spec->custom_emblem;
+      g_autofree char *prefix = g_strconcat (b->p, "em-", NULL);
+      g_autofree char *inner = NULL;
+      double vb[4];
 
+      /* sanitised on import, and again here: the family file may have
+       * been edited by hand */
+      if (svg == NULL || *svg == '\0')
         {
-          g_autofree char *fill = g_strdup_printf ("url(#%smetal)", b->p);
-
-          _rosette_design_put_text (b, CX, EMBLEM_CY + size * 0.36 - 6, size, -0.02, fill, upper,
-                                    stroke);
+          g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_NOT_FOUND,
+                       _("The family uses an imported emblem, but has none"));
+          return FALSE;
         }
-        _rosette_design_put_text (b, CX, EMBLEM_CY + size * 0.36 + 26, 22, 0.3, "#f4f7fb",
-                                  unit_upper, NULL);
-      }
-      return;
+      if (!_rosette_design_sanitize (svg, strlen (svg), prefix, vb, &inner, error))
+        return FALSE;
+      put_emblem_markup (b, inner, vb[0], vb[1], vb[2], vb[3], TRUE);
+      return TRUE;
     }
 
   {
     g_autoptr(GString) markup = g_string_new (emblem->markup);
 
     g_string_replace (markup, "@S", b->field_dark, 0);
-    put (b, "<g transform=\"translate(%f %f) scale(%f)\" color=\"#f4f7fb\" fill=\"none\" "
-         "stroke=\"#f4f7fb\" stroke-width=\"4\" stroke-linecap=\"round\" "
-         "stroke-linejoin=\"round\">%s</g>\n",
-         CX - 24.0 * k, EMBLEM_CY - 24.0 * k, k, markup->str);
+    put_emblem_markup (b, markup->str, 0, 0, 48, 48, FALSE);
   }
+  return TRUE;
 }
 
 static void
@@ -543,45 +699,17 @@ put_one_star (Builder *b,
 {
   put (b, "<path d=\"");
   _rosette_design_put_star_points (b, x, y, 5, r, r * 0.45, rotate);
-  put (b, "\" fill=\"url(#%smetal)\" stroke=\"%s\" stroke-width=\"2\" "
-       "stroke-linejoin=\"round\"/>\n", b->p, b->metal->dark);
+  put (b, "\" fill=\"%s\" stroke=\"%s\" stroke-width=\"2\" "
+       "stroke-linejoin=\"round\"/>\n", b->metal_fill, b->metal->dark);
 }
 
 static void
 put_stars (Builder *b)
 {
-  ShapeInfo info = _rosette_design_shape_info (b->spec->shape);
-  guint n = MIN (b->spec->stars, 6);
-  double r = n <= 3 ? 19.0 : n == 4 ? 17.0 : 15.0;
+  const Layout *l = b->l;
 
-  if (n == 0)
-    return;
-
-  if (info.round)
-    {
-      /* on an arc following the round field */
-      double arc_r = info.field_r - 34.0;
-      double step = (n <= 3 ? 15.0 : 12.5) * 204.0 / (arc_r + 34.0 + RIM);
-
-      for (guint i = 0; i < n; i++)
-        {
-          double deg = (i - (n - 1) / 2.0) * step;
-          double a = (deg - 90.0) * G_PI / 180.0;
-
-          put_one_star (b, CX + arc_r * cos (a), info.cy + arc_r * sin (a), r, deg);
-        }
-    }
-  else
-    {
-      double step = r * 2.35;
-
-      for (guint i = 0; i < n; i++)
-        {
-          double dx = (i - (n - 1) / 2.0) * step;
-
-          put_one_star (b, CX + dx, info.star_y + dx * dx * 0.0012, r, 0);
-        }
-    }
+  for (guint i = 0; i < l->n_stars; i++)
+    put_one_star (b, l->star_x[i], l->star_y[i], l->star_r, l->star_rot[i]);
 }
 
 static void
@@ -597,41 +725,94 @@ put_gem (Builder    *b,
        x, y, r, b->p, gradient, b->metal->dark, x - r * 0.35, y - r * 0.38, r * 0.22);
 }
 
+/* The gems at the ribbon's ends and beside the plaque */
 static void
-put_gems (Builder *b)
+put_ribbon_gems (Builder *b)
 {
-  double y = RIBBON_CY;
-
-  put_gem (b, RIBBON_X0 + 1, y, 11, "gem");
-  put_gem (b, RIBBON_X1 - 1, y, 11, "gem");
-  if (b->plaque_w > 0)
+  if (b->spec->ornament < ROSETTE_ORNAMENT_GEMS)
+    return;
+  if (b->l->curved)
     {
-      put_gem (b, CX - b->plaque_w / 2 - 13, PLAQUE_CY, 8, "gem2");
-      put_gem (b, CX + b->plaque_w / 2 + 13, PLAQUE_CY, 8, "gem2");
+      double half = (RIBBON_X1 - RIBBON_X0) / 2.0 / ARCH_RADIUS;
+
+      for (int side = -1; side <= 1; side += 2)
+        put_gem (b, CX + side * (ARCH_RADIUS * sin (half) - 1),
+                 RIBBON_CY + ARCH_RADIUS * (1 - cos (half)), 11, "gem");
+      return;
     }
+  put_gem (b, RIBBON_X0 + 1, RIBBON_CY, 11, "gem");
+  put_gem (b, RIBBON_X1 - 1, RIBBON_CY, 11, "gem");
+}
+
+static void
+put_plaque_gems (Builder *b)
+{
+  if (b->spec->ornament < ROSETTE_ORNAMENT_GEMS || b->plaque_w <= 0)
+    return;
+  put_gem (b, CX - b->plaque_w / 2 - 13, PLAQUE_CY, 8, "gem2");
+  put_gem (b, CX + b->plaque_w / 2 + 13, PLAQUE_CY, 8, "gem2");
+}
+
+/* The ribbon's part of the shadow, as path data */
+static void
+put_ribbon_shadow_d (Builder *b)
+{
+  const Layout *l = b->l;
+
+  if (!l->curved)
+    {
+      put (b, " M%f %f H%f V%f H%f Z", RIBBON_X0 - 36, RIBBON_CY - 14, RIBBON_X1 + 36,
+           RIBBON_CY + 36, RIBBON_X0 - 36);
+      return;
+    }
+  {
+    double half = (RIBBON_X1 - RIBBON_X0 + 72) / 2.0 / ARCH_RADIUS;
+    double ro = ARCH_RADIUS + 14, ri = ARCH_RADIUS - 36, cy = RIBBON_CY + ARCH_RADIUS;
+
+    put (b, " M%f %f A%f %f 0 0 1 %f %f L%f %f A%f %f 0 0 0 %f %f Z",
+         CX - ro * sin (half), cy - ro * cos (half), ro, ro, CX + ro * sin (half),
+         cy - ro * cos (half), CX + ri * sin (half), cy - ri * cos (half), ri, ri,
+         CX - ri * sin (half), cy - ri * cos (half));
+  }
 }
 
 /* The drop shadow: the silhouette drawn a few times with growing, fading
  * outlines. It looks like a blurred shadow but costs a fraction of a
- * feGaussianBlur over the whole canvas, which dominated render time. */
+ * feGaussianBlur over the whole canvas, which dominated render time.
+ * @element is the shape, the ribbon, or both at once (SHAPE and @with_ribbon)
+ * when they sit together, so their overlap is not darkened twice. */
 static void
-put_shadow (Builder *b)
+put_shadow (Builder        *b,
+            RosetteElement  element,
+            gboolean        with_ribbon)
 {
   static const struct { double width, opacity; } layers[] = {
     { 14.0, 0.07 }, { 4.0, 0.13 },
   };
 
+  _rosette_design_begin_placed (b, element);
   put (b, "<g transform=\"translate(0 7)\" fill=\"#000000\" stroke=\"#000000\" "
        "stroke-linejoin=\"round\">\n");
   for (guint i = 0; i < G_N_ELEMENTS (layers); i++)
     {
       put (b, "<path fill-opacity=\"%f\" stroke-opacity=\"%f\" stroke-width=\"%f\" d=\"",
            layers[i].opacity, layers[i].width > 0 ? layers[i].opacity : 0.0, layers[i].width);
-      put_body_d (b, b->spec->shape);
-      put (b, " M%f %f H%f V%f H%f Z\"/>\n", RIBBON_X0 - 36, RIBBON_CY - 14,
-           RIBBON_X1 + 36, RIBBON_CY + 36, RIBBON_X0 - 36);
+      if (element == ROSETTE_ELEMENT_SHAPE)
+        put_body_d (b, b->spec->shape);
+      if (with_ribbon)
+        put_ribbon_shadow_d (b);
+      put (b, "\"/>\n");
     }
   put (b, "</g>\n");
+  _rosette_design_end_placed (b, element);
+}
+
+static gboolean
+same_transform (const Transform *a,
+                const Transform *b)
+{
+  return a->dx == b->dx && a->dy == b->dy && a->s == b->s
+         && (a->s == 1.0 || (a->cx == b->cx && a->cy == b->cy));
 }
 
 static char *
@@ -666,14 +847,54 @@ describe (const RosetteDesignSpec *spec)
   return g_markup_escape_text (d->str, -1);
 }
 
+/* The font-family attribute: the designer's family first, then ours */
+static char *
+font_attribute (const char *family)
+{
+  g_autoptr(GString) clean = NULL;
+
+  if (family == NULL || *family == '\0')
+    return g_strdup (FONT_FAMILY);
+
+  /* a family name is letters, digits, spaces and a little punctuation;
+   * anything that could end the attribute or the quotes is dropped */
+  clean = g_string_new (NULL);
+  for (const char *c = family; *c != '\0' && clean->len < 64; c = g_utf8_next_char (c))
+    {
+      gunichar u = g_utf8_get_char (c);
+
+      if (g_unichar_isalnum (u) || u == ' ' || u == '-' || u == '_' || u == '.')
+        g_string_append_unichar (clean, u);
+    }
+  g_strstrip (clean->str);
+  if (*clean->str == '\0')
+    return g_strdup (FONT_FAMILY);
+
+  return g_strdup_printf ("'%s', " FONT_FALLBACKS, clean->str);
+}
+
+void
+_rosette_design_spec_init (RosetteDesignSpec *spec)
+{
+  memset (spec, 0, sizeof *spec);
+  spec->shadow = TRUE;
+  spec->gradient = TRUE;
+  spec->n_tiers = 1;
+  for (guint e = 0; e < ROSETTE_N_ELEMENTS; e++)
+    spec->placements[e].scale = 1.0;
+}
+
 char *
 _rosette_design_build_svg (const RosetteDesignSpec  *spec,
                            GError                  **error)
 {
   const RosetteDesignEmblem *emblem;
   Builder b = { 0 };
+  Layout layout;
   g_autofree char *title = NULL;
   g_autofree char *desc = NULL;
+  g_autofree char *font = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (spec != NULL, NULL);
   g_return_val_if_fail (spec->id_prefix != NULL && g_ascii_isalpha (spec->id_prefix[0]), NULL);
@@ -687,10 +908,15 @@ _rosette_design_build_svg (const RosetteDesignSpec  *spec,
       return NULL;
     }
 
+  _rosette_design_layout_init (&layout, spec);
+  font = font_attribute (spec->font_family);
   b.spec = spec;
+  b.l = &layout;
   b.metal = &metals[CLAMP (spec->metal, 0, G_N_ELEMENTS (metals) - 1)];
   b.p = spec->id_prefix;
   b.s = g_string_sized_new (24 * 1024);
+  b.font = font;
+  b.weight = spec->font_weight > 0 ? CLAMP (spec->font_weight, 100, 900) : 700;
   prepare_colors (&b);
 
   {
@@ -707,8 +933,19 @@ _rosette_design_build_svg (const RosetteDesignSpec  *spec,
        "<title id=\"%stitle\">%s</title>\n<desc id=\"%sdesc\">%s</desc>\n",
        b.p, b.p, b.p, title, b.p, desc);
   put_defs (&b);
-  put_shadow (&b);
+  if (spec->shadow)
+    {
+      if (same_transform (&layout.tf[ROSETTE_ELEMENT_SHAPE], &layout.tf[ROSETTE_ELEMENT_RIBBON]))
+        put_shadow (&b, ROSETTE_ELEMENT_SHAPE, TRUE);
+      else
+        {
+          put_shadow (&b, ROSETTE_ELEMENT_SHAPE, FALSE);
+          put_shadow (&b, ROSETTE_ELEMENT_RIBBON, TRUE);
+        }
+    }
 
+  /* the shape, with everything drawn with it */
+  _rosette_design_begin_placed (&b, ROSETTE_ELEMENT_SHAPE);
   if (spec->ornament >= ROSETTE_ORNAMENT_RAYS)
     _rosette_design_put_rays (&b);
   if (spec->ornament >= ROSETTE_ORNAMENT_WREATH)
@@ -719,16 +956,42 @@ _rosette_design_build_svg (const RosetteDesignSpec  *spec,
     }
   _rosette_design_put_kind_back (&b);
   put_body (&b);
+  _rosette_design_end_placed (&b, ROSETTE_ELEMENT_SHAPE);
+
+  _rosette_design_begin_placed (&b, ROSETTE_ELEMENT_RING);
   put_ring (&b);
-  put_emblem (&b, emblem);
+  _rosette_design_end_placed (&b, ROSETTE_ELEMENT_RING);
+
+  _rosette_design_begin_placed (&b, ROSETTE_ELEMENT_EMBLEM);
+  ok = put_emblem (&b, emblem, error);
+  _rosette_design_end_placed (&b, ROSETTE_ELEMENT_EMBLEM);
+  if (!ok)
+    {
+      _rosette_design_layout_clear (&layout);
+      g_string_free (b.s, TRUE);
+      return NULL;
+    }
+
+  _rosette_design_put_subtitle (&b);
+
+  _rosette_design_begin_placed (&b, ROSETTE_ELEMENT_RIBBON);
   _rosette_design_put_ribbon (&b);
+  put_ribbon_gems (&b);
+  _rosette_design_end_placed (&b, ROSETTE_ELEMENT_RIBBON);
+
+  _rosette_design_begin_placed (&b, ROSETTE_ELEMENT_TIER_LABEL);
   _rosette_design_put_plaque (&b);
+  put_plaque_gems (&b);
+  _rosette_design_end_placed (&b, ROSETTE_ELEMENT_TIER_LABEL);
+
+  _rosette_design_begin_placed (&b, ROSETTE_ELEMENT_STARS);
   put (&b, "<g id=\"%sstars\">\n", b.p);
   put_stars (&b);
   put (&b, "</g>\n");
-  if (spec->ornament >= ROSETTE_ORNAMENT_GEMS)
-    put_gems (&b);
+  _rosette_design_end_placed (&b, ROSETTE_ELEMENT_STARS);
   put (&b, "</svg>\n");
+
+  _rosette_design_layout_clear (&layout);
 
   return g_string_free (b.s, FALSE);
 }

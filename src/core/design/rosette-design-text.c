@@ -56,82 +56,24 @@ _rosette_design_estimate_width (const char *text,
   return em * font_size + letter_spacing * font_size * (n > 0 ? n - 1 : 0);
 }
 
-static double
-fit_size (const char *text,
-          double      width,
-          double      max_size,
-          double      min_size)
+/* Text widths: estimated for our own font, so the default artwork needs no
+ * font machinery; measured with Pango for a font the designer chose. */
+double
+_rosette_design_text_width (const RosetteDesignSpec *spec,
+                            const char              *text,
+                            double                   size,
+                            double                   spacing_em)
 {
-  double w = _rosette_design_estimate_width (text, 1.0, TITLE_SPACING);
+  if (spec->font_family == NULL || *spec->font_family == '\0')
+    return _rosette_design_estimate_width (text, size, spacing_em);
 
-  if (w <= 0)
-    return max_size;
-  return CLAMP (floor (width / w * 2.0) / 2.0, min_size, max_size);
+  return _rosette_design_measure_text (spec->font_family,
+                                       spec->font_weight > 0 ? spec->font_weight : 700,
+                                       size, size * spacing_em, text);
 }
 
-static gboolean
-fits (const char *text,
-      double      size,
-      double      width)
-{
-  return _rosette_design_estimate_width (text, size, TITLE_SPACING) <= width + 0.01;
-}
-
-/* Splits @text at the space closest to its middle; FALSE if it has none. */
-static gboolean
-split_two_lines (const char  *text,
-                 char       **first,
-                 char       **second)
-{
-  glong n = g_utf8_strlen (text, -1);
-  const char *best = NULL;
-  glong best_score = G_MAXLONG;
-  glong i = 0;
-
-  for (const char *c = text; *c != '\0'; c = g_utf8_next_char (c), i++)
-    {
-      if (*c == ' ' && ABS (n - 2 * i) < best_score)
-        {
-          best_score = ABS (n - 2 * i);
-          best = c;
-        }
-    }
-  if (best == NULL)
-    return FALSE;
-
-  *first = g_strstrip (g_strndup (text, best - text));
-  *second = g_strstrip (g_strdup (best + 1));
-  return TRUE;
-}
-
-/* Shortens @text with an ellipsis until it fits @width at @size. */
-static char *
-ellipsize (const char *text,
-           double      size,
-           double      width)
-{
-  glong n = g_utf8_strlen (text, -1);
-
-  while (n > 1)
-    {
-      g_autofree char *head = g_utf8_substring (text, 0, --n);
-      g_autofree char *candidate = g_strconcat (g_strchomp (head), "…", NULL);
-
-      if (fits (candidate, size, width))
-        return g_steal_pointer (&candidate);
-    }
-  return g_strdup ("…");
-}
-
-/* Takes ownership of @value. */
-static void
-replace_str (char **location,
-             char  *value)
-{
-  g_free (*location);
-  *location = value;
-}
-
+/* One run of text, centred on @x. With text-to-path, the glyph outlines
+ * are drawn instead, so the badge looks the same without the font. */
 void
 _rosette_design_put_text (Builder    *b,
                           double      x,
@@ -142,126 +84,237 @@ _rosette_design_put_text (Builder    *b,
                           const char *text,
                           const char *extra)
 {
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
   double spacing = size * spacing_em;
+  char weight[16];
 
-  /* text-anchor="middle" also centres the spacing after the last glyph;
-   * shift by half of it so the word itself is centred. */
-  put (b, "<text x=\"%f\" y=\"%f\" font-family=\"" FONT_FAMILY "\" font-weight=\"bold\" "
-       "font-size=\"%f\" letter-spacing=\"%f\" text-anchor=\"middle\" fill=\"%s\"%s>%s</text>\n",
-       x + spacing / 2.0, y, size, spacing, fill, extra != NULL ? extra : "", escaped);
+  if (b->spec->text_to_path)
+    {
+      g_autofree char *d = _rosette_design_text_path_d (b->font, b->weight, size, spacing, text,
+                                                        x, y, TRUE);
+
+      put (b, "<path d=\"%s\" fill=\"%s\"%s/>\n", d, fill, extra != NULL ? extra : "");
+      return;
+    }
+
+  if (b->weight == 700)
+    g_strlcpy (weight, "bold", sizeof weight);
+  else
+    g_snprintf (weight, sizeof weight, "%u", b->weight);
+
+  {
+    g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+    /* text-anchor="middle" also centres the spacing after the last glyph;
+     * shift by half of it so the word itself is centred. */
+    put (b, "<text x=\"%f\" y=\"%f\" font-family=\"%s\" font-weight=\"%s\" "
+         "font-size=\"%f\" letter-spacing=\"%f\" text-anchor=\"middle\" fill=\"%s\"%s>%s</text>\n",
+         x + spacing / 2.0, y, b->font, weight, size, spacing, fill,
+         extra != NULL ? extra : "", escaped);
+  }
+}
+
+void
+_rosette_design_put_arc_text (Builder    *b,
+                              double      cx,
+                              double      cy,
+                              double      r,
+                              double      size,
+                              double      spacing_em,
+                              const char *fill,
+                              const char *text)
+{
+  double spacing = size * spacing_em;
+  glong n = g_utf8_strlen (text, -1);
+  g_autofree double *advance = g_new0 (double, MAX (n, 1));
+  double total = 0, s;
+  glong i = 0;
+
+  /* each glyph on its own, upright on the circle: librsvg and browsers
+   * draw this the same way, which is not true of textPath */
+  for (const char *c = text; *c != '\0'; c = g_utf8_next_char (c), i++)
+    {
+      char one[8] = { 0 };
+
+      g_unichar_to_utf8 (g_utf8_get_char (c), one);
+      advance[i] = _rosette_design_measure_text (b->font, b->weight, size, 0, one);
+      total += advance[i] + (i > 0 ? spacing : 0);
+    }
+
+  s = -total / 2.0;
+  i = 0;
+  for (const char *c = text; *c != '\0'; c = g_utf8_next_char (c), i++)
+    {
+      char one[8] = { 0 };
+      double theta = (s + advance[i] / 2.0) / r;
+      double x = cx + r * sin (theta), y = cy - r * cos (theta);
+
+      g_unichar_to_utf8 (g_utf8_get_char (c), one);
+      s += advance[i] + spacing;
+      if (*one == ' ')
+        continue;
+
+      if (b->spec->text_to_path)
+        {
+          g_autofree char *d = _rosette_design_text_path_d (b->font, b->weight, size, 0, one,
+                                                            0, 0, TRUE);
+
+          put (b, "<path transform=\"translate(%f %f) rotate(%f)\" d=\"%s\" fill=\"%s\"/>\n",
+               x, y, theta * 180.0 / G_PI, d, fill);
+        }
+      else
+        {
+          g_autofree char *escaped = g_markup_escape_text (one, -1);
+          char weight[16];
+
+          if (b->weight == 700)
+            g_strlcpy (weight, "bold", sizeof weight);
+          else
+            g_snprintf (weight, sizeof weight, "%u", b->weight);
+          put (b, "<text transform=\"translate(%f %f) rotate(%f)\" font-family=\"%s\" "
+               "font-weight=\"%s\" font-size=\"%f\" text-anchor=\"middle\" fill=\"%s\">%s</text>\n",
+               x, y, theta * 180.0 / G_PI, b->font, weight, size, fill, escaped);
+        }
+    }
+}
+
+static void
+put_tail (Builder *b,
+          int      side,
+          double   xe,
+          double   y0,
+          double   y1)
+{
+  const Metal *m = b->metal;
+  double xo = xe + side * 40.0;                     /* tail's outer end */
+  double xi = xe - side * 30.0;                     /* tail's inner end, hidden */
+  double ty0 = y0 + 16, ty1 = y1 + 16;
+
+  put (b, "<path d=\"M%f %f L%f %f L%f %f L%f %f L%f %f Z\" fill=\"%s\" "
+       "stroke=\"%s\" stroke-width=\"2.5\" stroke-linejoin=\"round\"/>\n",
+       xi, ty0, xo, ty0, xo - side * 16.0, (ty0 + ty1) / 2.0, xo, ty1, xi, ty1,
+       b->metal_fill, m->dark);
+  put (b, "<path d=\"M%f %f L%f %f L%f %f Z\" fill=\"%s\" stroke=\"%s\" "
+       "stroke-width=\"2\" stroke-linejoin=\"round\"/>\n",
+       xe, y1, xe - side * 30.0, y1, xe - side * 30.0, ty1, b->metal_deep, m->dark);
+}
+
+/* An annular sector of the arch, @inset inside the band's outline */
+static void
+put_arch_d (Builder *b,
+            double   inset)
+{
+  const Layout *l = b->l;
+  double cy = RIBBON_CY + ARCH_RADIUS;
+  double half = ((RIBBON_X1 - RIBBON_X0) / 2.0 - inset) / ARCH_RADIUS;
+  double ro = ARCH_RADIUS + l->ribbon_h / 2.0 - inset;
+  double ri = ARCH_RADIUS - l->ribbon_h / 2.0 + inset;
+
+  put (b, "M%f %f A%f %f 0 0 1 %f %f L%f %f A%f %f 0 0 0 %f %f Z",
+       CX - ro * sin (half), cy - ro * cos (half), ro, ro, CX + ro * sin (half),
+       cy - ro * cos (half), CX + ri * sin (half), cy - ri * cos (half), ri, ri,
+       CX - ri * sin (half), cy - ri * cos (half));
 }
 
 void
 _rosette_design_put_ribbon (Builder *b)
 {
-  const char *title = b->spec->title != NULL && *b->spec->title != '\0'
-                      ? b->spec->title : " ";
-  g_autofree char *upper = g_utf8_strup (title, -1);
-  g_autofree char *line1 = NULL;
-  g_autofree char *line2 = NULL;
-  double size, h, y0, y1;
+  const Layout *l = b->l;
   const Metal *m = b->metal;
+  double size = l->title_size;
+  double y0 = l->ribbon_y0, y1 = l->ribbon_y1;
 
-  /* one line as large as fits; then two lines; then an ellipsis */
-  size = fit_size (upper, TITLE_WIDTH, TITLE_MAX_SIZE, TITLE_MIN_SIZE);
-  if (fits (upper, size, TITLE_WIDTH))
-    line1 = g_strdup (upper);
-  else if (split_two_lines (upper, &line1, &line2))
+  if (!l->curved)
     {
-      const char *longer = _rosette_design_estimate_width (line1, 1, TITLE_SPACING)
-                           > _rosette_design_estimate_width (line2, 1, TITLE_SPACING)
-                           ? line1 : line2;
+      /* tails in the tier metal, folded behind the band */
+      for (int side = -1; side <= 1; side += 2)
+        put_tail (b, side, side < 0 ? RIBBON_X0 : RIBBON_X1, y0, y1);
 
-      size = fit_size (longer, TITLE_WIDTH, 28.0, TITLE_MIN_SIZE2);
-      if (!fits (line1, size, TITLE_WIDTH))
-        replace_str (&line1, ellipsize (line1, size, TITLE_WIDTH));
-      if (!fits (line2, size, TITLE_WIDTH))
-        replace_str (&line2, ellipsize (line2, size, TITLE_WIDTH));
+      /* the band: metal frame, dark field-coloured face */
+      put (b, "<rect x=\"%f\" y=\"%f\" width=\"%f\" height=\"%f\" rx=\"3\" fill=\"%s\" "
+           "stroke=\"%s\" stroke-width=\"2.5\"/>\n",
+           RIBBON_X0, y0, RIBBON_X1 - RIBBON_X0, l->ribbon_h, b->metal_fill, m->dark);
+      put (b, "<rect x=\"%f\" y=\"%f\" width=\"%f\" height=\"%f\" fill=\"%s\"/>\n",
+           RIBBON_X0 + 6, y0 + 6, RIBBON_X1 - RIBBON_X0 - 12, l->ribbon_h - 12, b->band_fill);
     }
   else
     {
-      size = TITLE_MIN_SIZE2;
-      line1 = fits (upper, size, TITLE_WIDTH) ? g_strdup (upper)
-                                              : ellipsize (upper, size, TITLE_WIDTH);
+      double half = (RIBBON_X1 - RIBBON_X0) / 2.0 / ARCH_RADIUS;
+
+      /* the same tails, turned to follow the arch at each end */
+      for (int side = -1; side <= 1; side += 2)
+        {
+          double xe = side < 0 ? RIBBON_X0 : RIBBON_X1;
+
+          put (b, "<g transform=\"translate(%f %f) rotate(%f) translate(%f %f)\">\n",
+               CX + side * ARCH_RADIUS * sin (half), RIBBON_CY + ARCH_RADIUS * (1 - cos (half)),
+               side * half * 180.0 / G_PI, -xe, -RIBBON_CY);
+          put_tail (b, side, xe, y0, y1);
+          put (b, "</g>\n");
+        }
+      put (b, "<path d=\"");
+      put_arch_d (b, 0);
+      put (b, "\" fill=\"%s\" stroke=\"%s\" stroke-width=\"2.5\" stroke-linejoin=\"round\"/>\n",
+           b->metal_fill, m->dark);
+      put (b, "<path d=\"");
+      put_arch_d (b, 6);
+      put (b, "\" fill=\"%s\"/>\n", b->band_fill);
     }
 
-  h = line2 != NULL ? RIBBON_H2 : RIBBON_H1;
-  y0 = RIBBON_CY - h / 2.0;
-  y1 = RIBBON_CY + h / 2.0;
-
-  /* tails in the tier metal, folded behind the band */
-  for (int side = -1; side <= 1; side += 2)
+  _rosette_design_begin_placed (b, ROSETTE_ELEMENT_TITLE);
+  if (l->curved)
     {
-      double xe = side < 0 ? RIBBON_X0 : RIBBON_X1;     /* band end */
-      double xo = xe + side * 40.0;                     /* tail's outer end */
-      double xi = xe - side * 30.0;                     /* tail's inner end, hidden */
-      double ty0 = y0 + 16, ty1 = y1 + 16;
-
-      put (b, "<path d=\"M%f %f L%f %f L%f %f L%f %f L%f %f Z\" fill=\"url(#%smetal)\" "
-           "stroke=\"%s\" stroke-width=\"2.5\" stroke-linejoin=\"round\"/>\n",
-           xi, ty0, xo, ty0, xo - side * 16.0, (ty0 + ty1) / 2.0, xo, ty1, xi, ty1,
-           b->p, m->dark);
-      put (b, "<path d=\"M%f %f L%f %f L%f %f Z\" fill=\"%s\" stroke=\"%s\" "
-           "stroke-width=\"2\" stroke-linejoin=\"round\"/>\n",
-           xe, y1, xe - side * 30.0, y1, xe - side * 30.0, ty1, b->metal_deep, m->dark);
+      _rosette_design_put_arc_text (b, CX, RIBBON_CY + ARCH_RADIUS,
+                                    ARCH_RADIUS - size * 0.36, size, TITLE_SPACING,
+                                    b->title_ink, l->line1);
     }
-
-  /* the band: metal frame, dark field-coloured face */
-  put (b, "<rect x=\"%f\" y=\"%f\" width=\"%f\" height=\"%f\" rx=\"3\" fill=\"url(#%smetal)\" "
-       "stroke=\"%s\" stroke-width=\"2.5\"/>\n",
-       RIBBON_X0, y0, RIBBON_X1 - RIBBON_X0, h, b->p, m->dark);
-  put (b, "<rect x=\"%f\" y=\"%f\" width=\"%f\" height=\"%f\" fill=\"url(#%sband)\"/>\n",
-       RIBBON_X0 + 6, y0 + 6, RIBBON_X1 - RIBBON_X0 - 12, h - 12, b->p);
-
-  if (line2 == NULL)
+  else if (l->line2 == NULL)
     {
-      _rosette_design_put_text (b, CX, RIBBON_CY + size * 0.36, size, TITLE_SPACING, "#ffffff",
-                                line1, NULL);
+      _rosette_design_put_text (b, CX, RIBBON_CY + size * 0.36, size, TITLE_SPACING,
+                                b->title_ink, l->line1, NULL);
     }
   else
     {
       double gap = size * 1.08;
 
       _rosette_design_put_text (b, CX, RIBBON_CY - gap / 2 + size * 0.36, size, TITLE_SPACING,
-                                "#ffffff", line1, NULL);
+                                b->title_ink, l->line1, NULL);
       _rosette_design_put_text (b, CX, RIBBON_CY + gap / 2 + size * 0.36, size, TITLE_SPACING,
-                                "#ffffff", line2, NULL);
+                                b->title_ink, l->line2, NULL);
     }
+  _rosette_design_end_placed (b, ROSETTE_ELEMENT_TITLE);
 }
 
 void
 _rosette_design_put_plaque (Builder *b)
 {
-  const char *name = b->spec->tier_name != NULL ? b->spec->tier_name : "";
-  g_autofree char *upper = g_utf8_strup (name, -1);
-  double size = PLAQUE_SIZE;
-  double w = _rosette_design_estimate_width (upper, size, PLAQUE_SPACING);
-  double max_text = 200.0;
-  double pw;
+  const Layout *l = b->l;
+  double pw = l->plaque_w;
 
-  if (*name == '\0')
+  if (l->plaque_text == NULL)
     return;
-  if (w > max_text)
-    {
-      size = MAX (10.0, size * max_text / w);
-      w = _rosette_design_estimate_width (upper, size, PLAQUE_SPACING);
-      if (w > max_text)
-        {
-          g_autofree char *shorter = ellipsize (upper, size, max_text * (TITLE_SPACING + 0.69)
-                                                / (PLAQUE_SPACING + 0.69));
-
-          replace_str (&upper, g_steal_pointer (&shorter));
-          w = _rosette_design_estimate_width (upper, size, PLAQUE_SPACING);
-        }
-    }
-  pw = MAX (112.0, w + 48.0);
   b->plaque_w = pw;
 
-  put (b, "<rect x=\"%f\" y=\"%f\" width=\"%f\" height=\"30\" rx=\"15\" fill=\"url(#%splaque)\" "
-       "stroke=\"%s\" stroke-width=\"2.5\"/>\n", CX - pw / 2, PLAQUE_CY - 15, pw, b->p,
+  put (b, "<rect x=\"%f\" y=\"%f\" width=\"%f\" height=\"30\" rx=\"15\" fill=\"%s\" "
+       "stroke=\"%s\" stroke-width=\"2.5\"/>\n", CX - pw / 2, PLAQUE_CY - 15, pw, b->plaque_fill,
        b->metal->dark);
-  _rosette_design_put_text (b, CX, PLAQUE_CY + size * 0.36, size, PLAQUE_SPACING, b->ink, upper,
-                            NULL);
+  _rosette_design_put_text (b, CX, PLAQUE_CY + l->plaque_size * 0.36, l->plaque_size,
+                            PLAQUE_SPACING, b->ink, l->plaque_text, NULL);
 }
 
+void
+_rosette_design_put_subtitle (Builder *b)
+{
+  const Layout *l = b->l;
+
+  if (l->subtitle == NULL)
+    return;
+
+  _rosette_design_begin_placed (b, ROSETTE_ELEMENT_SUBTITLE);
+  if (l->subtitle_curved)
+    _rosette_design_put_arc_text (b, CX, l->subtitle_arc_cy, l->subtitle_arc_r,
+                                  l->subtitle_size, SUBTITLE_SPACING, b->emblem_ink, l->subtitle);
+  else
+    _rosette_design_put_text (b, CX, l->subtitle_y, l->subtitle_size, SUBTITLE_SPACING,
+                              b->emblem_ink, l->subtitle, NULL);
+  _rosette_design_end_placed (b, ROSETTE_ELEMENT_SUBTITLE);
+}

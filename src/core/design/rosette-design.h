@@ -10,6 +10,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "rosette-model-enums.h"
 #include "rosette-types.h"
 
 G_BEGIN_DECLS
@@ -62,6 +63,57 @@ void                rosette_design_export_async    (RosetteFamily        *family
                                                     gpointer              user_data);
 GPtrArray          *rosette_design_export_finish   (GAsyncResult         *result,
                                                     GError              **error);
+/**
+ * RosetteExportOptions:
+ * @formats: PNG and/or SVG
+ * @sizes: PNG sizes in pixels, 0-terminated (at most 8); when there is
+ *   more than one, PNG names get a "-<size>" suffix before ".png"
+ * @text_to_path: SVG text is converted to outlines, so the badge looks
+ *   the same on machines without the font
+ */
+typedef struct
+{
+  RosetteExportFormat formats;
+  guint               sizes[9];
+  gboolean            text_to_path;
+} RosetteExportOptions;
+
+char               *rosette_design_render_svg_full (RosetteFamily              *family,
+                                                    RosetteTier                *tier,
+                                                    gboolean                    text_to_path,
+                                                    GError                    **error);
+gboolean            rosette_design_export_tiers    (RosetteFamily              *family,
+                                                    GPtrArray                  *tiers,
+                                                    const RosetteExportOptions *options,
+                                                    GFile                      *directory,
+                                                    GPtrArray                 **written,
+                                                    GCancellable               *cancellable,
+                                                    GError                    **error);
+void                rosette_design_export_tiers_async (RosetteFamily              *family,
+                                                       GPtrArray                  *tiers,
+                                                       const RosetteExportOptions *options,
+                                                       GFile                      *directory,
+                                                       GCancellable               *cancellable,
+                                                       GAsyncReadyCallback         callback,
+                                                       gpointer                    user_data);
+GPtrArray          *rosette_design_export_tiers_finish (GAsyncResult         *result,
+                                                        GError              **error);
+gboolean            rosette_design_get_element_bounds (RosetteFamily         *family,
+                                                       RosetteTier           *tier,
+                                                       RosetteElement         element,
+                                                       double                *x,
+                                                       double                *y,
+                                                       double                *width,
+                                                       double                *height);
+RosetteElement      rosette_design_pick_element    (RosetteFamily        *family,
+                                                    RosetteTier          *tier,
+                                                    double                x,
+                                                    double                y,
+                                                    gboolean             *found);
+char               *rosette_design_sanitize_emblem (const char           *svg,
+                                                    gsize                 length,
+                                                    GError              **error);
+const char         *rosette_design_get_emblem_kind (const char           *emblem);
 const char * const *rosette_design_list_emblems    (void);
 gboolean            rosette_design_has_emblem      (const char           *emblem);
 

@@ -27,9 +27,6 @@
 
 #define FORMAT_NAME "rosette-family"
 
-/* How much of a rejected value an error message quotes. */
-#define MAX_QUOTED_CHARS 32
-
 typedef struct
 {
   GFile  *file;
@@ -45,59 +42,6 @@ save_data_free (SaveData *data)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveData, save_data_free)
-
-/* A short, printable excerpt of a rejected value for an error message,
- * so a 10 MB string does not end up in a dialog. */
-static char *
-quote_excerpt (const char *value)
-{
-  GString *out = g_string_new (NULL);
-  guint n = 0;
-
-  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p), n++)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (n == MAX_QUOTED_CHARS)
-        {
-          g_string_append (out, "…");
-          break;
-        }
-
-      g_string_append_unichar (out, g_unichar_iscntrl (c) ? '?' : c);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-static char *
-enum_nicks (GType type)
-{
-  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
-  GString *list = g_string_new (NULL);
-
-  for (guint i = 0; i < klass->n_values; i++)
-    {
-      if (i > 0)
-        g_string_append (list, ", ");
-      g_string_append (list, klass->values[i].value_nick);
-    }
-
-  return g_string_free (list, FALSE);
-}
-
-/* The nick of an enum value; static data owned by the registered type. */
-static const char *
-enum_nick (GType type,
-           int   value)
-{
-  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
-  GEnumValue *enum_value = g_enum_get_value (klass, value);
-
-  g_assert (enum_value != NULL);
-
-  return enum_value->value_nick;
-}
 
 static gboolean
 node_is_string (JsonNode *node)
@@ -181,8 +125,8 @@ read_enum (JsonObject  *object,
   enum_value = g_enum_get_value_by_nick (klass, nick);
   if (enum_value == NULL)
     {
-      g_autofree char *nicks = enum_nicks (type);
-      g_autofree char *excerpt = quote_excerpt (nick);
+      g_autofree char *nicks = _rosette_enum_nicks (type);
+      g_autofree char *excerpt = _rosette_quote_excerpt (nick);
 
       g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID,
                    _("“%s” must be one of %s; found “%s”"),
@@ -281,6 +225,152 @@ not_a_family:
   return FALSE;
 }
 
+static gboolean
+node_is_number (JsonNode *node)
+{
+  GType type;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  type = json_node_get_value_type (node);
+
+  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+}
+
+/* Reads an optional true/false member; *found tells whether it was there. */
+static gboolean
+read_boolean (JsonObject  *object,
+              const char  *key,
+              gboolean    *value,
+              gboolean    *found,
+              GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  *found = FALSE;
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID,
+                   _("“%s” must be true or false"), key);
+      return FALSE;
+    }
+
+  *value = json_node_get_boolean (node);
+  *found = TRUE;
+
+  return TRUE;
+}
+
+/* Reads an optional number from @min to @max (0 is also allowed when
+ * @zero_ok, for "automatic"). */
+static gboolean
+read_number (JsonObject  *object,
+             const char  *key,
+             double       min,
+             double       max,
+             gboolean     zero_ok,
+             double      *value,
+             gboolean    *found,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  double number;
+
+  *found = FALSE;
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!node_is_number (node))
+    {
+      g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID,
+                   _("“%s” must be a number"), key);
+      return FALSE;
+    }
+
+  number = json_node_get_double (node);
+  if (!(number >= min && number <= max) && !(zero_ok && number == 0.0))
+    {
+      char low[G_ASCII_DTOSTR_BUF_SIZE];
+      char high[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_dtostr (low, sizeof low, min);
+      g_ascii_dtostr (high, sizeof high, max);
+      if (zero_ok)
+        g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_OUT_OF_RANGE,
+                     _("“%s” must be 0 (automatic) or from %s to %s"), key, low, high);
+      else
+        g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_OUT_OF_RANGE,
+                     _("“%s” must be from %s to %s"), key, low, high);
+      return FALSE;
+    }
+
+  /* + 0.0: a file's -0 is read as 0. */
+  *value = number + 0.0;
+  *found = TRUE;
+
+  return TRUE;
+}
+
+/* Reads an optional "#rrggbb" member, or "" when @allow_empty. */
+static gboolean
+read_color (JsonObject  *object,
+            const char  *key,
+            gboolean     allow_empty,
+            const char **value,
+            GError     **error)
+{
+  if (!read_string (object, key, value, error))
+    return FALSE;
+
+  if (*value == NULL || _rosette_color_is_valid (*value) ||
+      (allow_empty && **value == '\0'))
+    return TRUE;
+
+  {
+    g_autofree char *excerpt = _rosette_quote_excerpt (*value);
+
+    g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID,
+                 allow_empty ?
+                   _("“%s” must be a colour written as #rrggbb, or empty; found “%s”") :
+                   _("“%s” must be a colour written as #rrggbb; found “%s”"),
+                 key, excerpt);
+  }
+
+  return FALSE;
+}
+
+/* An optional object member; *out is NULL when it is absent. */
+static gboolean
+read_section (JsonObject  *object,
+              const char  *key,
+              JsonObject **out,
+              GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  *out = NULL;
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID,
+                   _("“%s” must be an object"), key);
+      return FALSE;
+    }
+
+  *out = json_node_get_object (node);
+
+  return TRUE;
+}
+
 static RosetteTier *
 read_tier (JsonNode  *node,
            guint      rank,
@@ -290,6 +380,7 @@ read_tier (JsonNode  *node,
   JsonObject *object;
   JsonNode *stars;
   const char *name;
+  const char *color;
   gboolean found;
   int value;
 
@@ -323,6 +414,11 @@ read_tier (JsonNode  *node,
     return NULL;
   if (found)
     rosette_tier_set_ornament (tier, value);
+
+  if (!read_color (object, "field-color", TRUE, &color, error))
+    return NULL;
+  if (color != NULL)
+    rosette_tier_set_field_color (tier, color);
 
   stars = json_object_get_member (object, "stars");
   if (stars != NULL)
@@ -420,7 +516,7 @@ read_texts (RosetteFamily  *family,
     {
       if (!_rosette_emblem_id_is_valid (value))
         {
-          g_autofree char *excerpt = quote_excerpt (value);
+          g_autofree char *excerpt = _rosette_quote_excerpt (value);
 
           g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID,
                        _("“%s” must be an emblem name such as “gear”; found “%s”"),
@@ -461,45 +557,275 @@ read_texts (RosetteFamily  *family,
 }
 
 static gboolean
+read_palette_members (RosetteFamily  *family,
+                      JsonObject     *palette,
+                      GError        **error)
+{
+  const char *color;
+  gboolean ramp;
+  gboolean found;
+
+  if (!read_color (palette, "field", FALSE, &color, error))
+    return FALSE;
+  if (color != NULL)
+    rosette_family_set_field_color (family, color);
+
+  if (!read_color (palette, "ribbon", TRUE, &color, error))
+    return FALSE;
+  if (color != NULL)
+    rosette_family_set_ribbon_color (family, color);
+
+  if (!read_color (palette, "emblem", TRUE, &color, error))
+    return FALSE;
+  if (color != NULL)
+    rosette_family_set_emblem_color (family, color);
+
+  if (!read_boolean (palette, "ramp", &ramp, &found, error))
+    return FALSE;
+  if (found)
+    rosette_family_set_palette_ramp (family, ramp);
+
+  return TRUE;
+}
+
+static gboolean
 read_palette (RosetteFamily  *family,
               JsonObject     *object,
               GError        **error)
 {
-  JsonNode *node = json_object_get_member (object, "palette");
-  const char *field;
+  JsonObject *palette;
 
-  if (node == NULL)
-    return TRUE;
+  if (!read_section (object, "palette", &palette, error))
+    return FALSE;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID,
-                   _("“%s” must be an object"), "palette");
-      return FALSE;
-    }
-
-  if (!read_string (json_node_get_object (node), "field", &field, error))
+  if (palette != NULL && !read_palette_members (family, palette, error))
     {
       g_prefix_error (error, _("In “%s”: "), "palette");
       return FALSE;
     }
 
-  if (field != NULL)
+  return TRUE;
+}
+
+static gboolean
+read_text_members (RosetteFamily  *family,
+                   JsonObject     *text,
+                   GError        **error)
+{
+  const char *font;
+  double number;
+  gboolean flag;
+  gboolean found;
+  int value;
+
+  if (!read_string (text, "font", &font, error))
+    return FALSE;
+  if (font != NULL)
     {
-      if (!_rosette_color_is_valid (field))
+      if (!_rosette_check_text ("font", font, ROSETTE_FAMILY_MAX_FONT_LENGTH, TRUE, error))
+        return FALSE;
+      if (!_rosette_font_family_is_valid (font))
         {
-          g_autofree char *excerpt = quote_excerpt (field);
+          g_autofree char *excerpt = _rosette_quote_excerpt (font);
 
           g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID,
-                       _("“%s” must be a colour written as #rrggbb; found “%s”"),
-                       "field", excerpt);
-          g_prefix_error (error, _("In “%s”: "), "palette");
+                       _("“%s” must be a font family name such as “Cantarell”; found “%s”"),
+                       "font", excerpt);
           return FALSE;
         }
-      rosette_family_set_field_color (family, field);
+      rosette_family_set_font_family (family, font);
+    }
+
+  if (!read_number (text, "weight", ROSETTE_FONT_WEIGHT_MIN, ROSETTE_FONT_WEIGHT_MAX, FALSE,
+                    &number, &found, error))
+    return FALSE;
+  if (found)
+    {
+      if (number != (guint) number)
+        {
+          g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID,
+                       _("“%s” must be a whole number"), "weight");
+          return FALSE;
+        }
+      rosette_family_set_font_weight (family, (guint) number);
+    }
+
+  if (!read_number (text, "title-size", ROSETTE_TITLE_SIZE_MIN, ROSETTE_TITLE_SIZE_MAX, TRUE,
+                    &number, &found, error))
+    return FALSE;
+  if (found)
+    rosette_family_set_title_size (family, number);
+
+  if (!read_enum (text, "title-layout", ROSETTE_TYPE_TEXT_LAYOUT, &value, &found, error))
+    return FALSE;
+  if (found)
+    rosette_family_set_title_layout (family, value);
+
+  if (!read_boolean (text, "show-subtitle", &flag, &found, error))
+    return FALSE;
+  if (found)
+    rosette_family_set_show_subtitle (family, flag);
+
+  if (!read_enum (text, "subtitle-layout", ROSETTE_TYPE_TEXT_LAYOUT, &value, &found, error))
+    return FALSE;
+  if (found)
+    rosette_family_set_subtitle_layout (family, value);
+
+  return TRUE;
+}
+
+static gboolean
+read_effects_members (RosetteFamily  *family,
+                      JsonObject     *effects,
+                      GError        **error)
+{
+  double number;
+  gboolean flag;
+  gboolean found;
+
+  if (!read_number (effects, "rim-width", 0.0, ROSETTE_RIM_WIDTH_MAX, FALSE,
+                    &number, &found, error))
+    return FALSE;
+  if (found)
+    rosette_family_set_rim_width (family, number);
+
+  if (!read_boolean (effects, "shadow", &flag, &found, error))
+    return FALSE;
+  if (found)
+    rosette_family_set_shadow (family, flag);
+
+  if (!read_boolean (effects, "gradient", &flag, &found, error))
+    return FALSE;
+  if (found)
+    rosette_family_set_gradient (family, flag);
+
+  return TRUE;
+}
+
+static gboolean
+read_placement (RosetteFamily   *family,
+                RosetteElement   element,
+                JsonNode        *node,
+                GError         **error)
+{
+  JsonObject *object;
+  double dx = 0.0;
+  double dy = 0.0;
+  double scale = 1.0;
+  gboolean found;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID,
+                   _("A placement must be an object with “dx”, “dy” and “scale”"));
+      return FALSE;
+    }
+
+  object = json_node_get_object (node);
+
+  if (!read_number (object, "dx", -ROSETTE_PLACEMENT_MAX_OFFSET, ROSETTE_PLACEMENT_MAX_OFFSET,
+                    FALSE, &dx, &found, error) ||
+      !read_number (object, "dy", -ROSETTE_PLACEMENT_MAX_OFFSET, ROSETTE_PLACEMENT_MAX_OFFSET,
+                    FALSE, &dy, &found, error) ||
+      !read_number (object, "scale", ROSETTE_PLACEMENT_MIN_SCALE, ROSETTE_PLACEMENT_MAX_SCALE,
+                    FALSE, &scale, &found, error))
+    return FALSE;
+
+  rosette_family_set_placement (family, element, dx, dy, scale);
+
+  return TRUE;
+}
+
+static gboolean
+read_placements (RosetteFamily  *family,
+                 JsonObject     *object,
+                 GError        **error)
+{
+  g_autoptr(GEnumClass) klass = NULL;
+  JsonObject *placements;
+
+  if (!read_section (object, "placements", &placements, error))
+    return FALSE;
+
+  if (placements == NULL)
+    return TRUE;
+
+  klass = g_type_class_ref (ROSETTE_TYPE_ELEMENT);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      const char *nick = klass->values[i].value_nick;
+      JsonNode *node = json_object_get_member (placements, nick);
+
+      /* Elements a newer version adds are ignored, like other keys. */
+      if (node == NULL)
+        continue;
+
+      if (!read_placement (family, klass->values[i].value, node, error))
+        {
+          g_prefix_error (error, _("In “%s”: "), nick);
+          g_prefix_error (error, _("In “%s”: "), "placements");
+          return FALSE;
+        }
     }
 
   return TRUE;
+}
+
+static gboolean
+read_custom_emblem (RosetteFamily  *family,
+                    JsonObject     *object,
+                    GError        **error)
+{
+  const char *markup;
+
+  if (!read_string (object, "custom-emblem", &markup, error))
+    return FALSE;
+
+  if (markup == NULL)
+    return TRUE;
+
+  if (strlen (markup) > ROSETTE_FAMILY_MAX_CUSTOM_EMBLEM_SIZE)
+    {
+      g_autofree char *limit = g_format_size (ROSETTE_FAMILY_MAX_CUSTOM_EMBLEM_SIZE);
+
+      g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_TOO_LARGE,
+                   _("“%s” is larger than %s"), "custom-emblem", limit);
+      return FALSE;
+    }
+
+  rosette_family_set_custom_emblem (family, markup);
+
+  return TRUE;
+}
+
+/* Everything format 2 added; a version 1 document has none of it and
+ * keeps the defaults, which draw it as version 1 did. */
+static gboolean
+read_designer (RosetteFamily  *family,
+               JsonObject     *object,
+               GError        **error)
+{
+  JsonObject *section;
+
+  if (!read_section (object, "text", &section, error))
+    return FALSE;
+  if (section != NULL && !read_text_members (family, section, error))
+    {
+      g_prefix_error (error, _("In “%s”: "), "text");
+      return FALSE;
+    }
+
+  if (!read_section (object, "effects", &section, error))
+    return FALSE;
+  if (section != NULL && !read_effects_members (family, section, error))
+    {
+      g_prefix_error (error, _("In “%s”: "), "effects");
+      return FALSE;
+    }
+
+  return read_custom_emblem (family, object, error) &&
+         read_placements (family, object, error);
 }
 
 static RosetteFamily *
@@ -547,7 +873,8 @@ family_from_root (JsonNode  *root,
     rosette_family_set_shape (family, value);
 
   if (!read_texts (family, object, error) ||
-      !read_palette (family, object, error))
+      !read_palette (family, object, error) ||
+      !read_designer (family, object, error))
     return NULL;
 
   tiers_node = json_object_get_member (object, "tiers");
@@ -659,6 +986,115 @@ rosette_family_new_from_bytes (GBytes  *bytes,
   return family_from_root (json_parser_get_root (parser), error);
 }
 
+static void
+add_string_member (JsonBuilder *builder,
+                   const char  *key,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_boolean_member (JsonBuilder *builder,
+                    const char  *key,
+                    gboolean     value)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_add_boolean_value (builder, value);
+}
+
+/* Whole numbers are written as integers ("weight": 700, "dx": 12), the
+ * rest as the shortest decimal that reads back to the same double. */
+static void
+add_number_member (JsonBuilder *builder,
+                   const char  *key,
+                   double       value)
+{
+  json_builder_set_member_name (builder, key);
+  if (value == (double) (gint64) value)
+    json_builder_add_int_value (builder, (gint64) value);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+static void
+write_placements (RosetteFamily *self,
+                  JsonBuilder   *builder)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < ROSETTE_N_ELEMENTS; i++)
+    {
+      double dx;
+      double dy;
+      double scale;
+
+      rosette_family_get_placement (self, i, &dx, &dy, &scale);
+      if (dx == 0.0 && dy == 0.0 && scale == 1.0)
+        continue;
+
+      if (!any)
+        {
+          json_builder_set_member_name (builder, "placements");
+          json_builder_begin_object (builder);
+          any = TRUE;
+        }
+
+      json_builder_set_member_name (builder, _rosette_enum_nick (ROSETTE_TYPE_ELEMENT, i));
+      json_builder_begin_object (builder);
+      add_number_member (builder, "dx", dx);
+      add_number_member (builder, "dy", dy);
+      add_number_member (builder, "scale", scale);
+      json_builder_end_object (builder);
+    }
+
+  if (any)
+    json_builder_end_object (builder);
+}
+
+/* The palette and the format 2 sections, between "subtitle" and "tiers". */
+static void
+write_designer (RosetteFamily *self,
+                JsonBuilder   *builder)
+{
+  const char *custom_emblem = rosette_family_get_custom_emblem (self);
+
+  json_builder_set_member_name (builder, "palette");
+  json_builder_begin_object (builder);
+  add_string_member (builder, "field", rosette_family_get_field_color (self));
+  add_string_member (builder, "ribbon", rosette_family_get_ribbon_color (self));
+  add_string_member (builder, "emblem", rosette_family_get_emblem_color (self));
+  add_boolean_member (builder, "ramp", rosette_family_get_palette_ramp (self));
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "text");
+  json_builder_begin_object (builder);
+  add_string_member (builder, "font", rosette_family_get_font_family (self));
+  add_number_member (builder, "weight", rosette_family_get_font_weight (self));
+  add_number_member (builder, "title-size", rosette_family_get_title_size (self));
+  add_string_member (builder, "title-layout",
+                     _rosette_enum_nick (ROSETTE_TYPE_TEXT_LAYOUT,
+                                         rosette_family_get_title_layout (self)));
+  add_boolean_member (builder, "show-subtitle", rosette_family_get_show_subtitle (self));
+  add_string_member (builder, "subtitle-layout",
+                     _rosette_enum_nick (ROSETTE_TYPE_TEXT_LAYOUT,
+                                         rosette_family_get_subtitle_layout (self)));
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "effects");
+  json_builder_begin_object (builder);
+  add_number_member (builder, "rim-width", rosette_family_get_rim_width (self));
+  add_boolean_member (builder, "shadow", rosette_family_get_shadow (self));
+  add_boolean_member (builder, "gradient", rosette_family_get_gradient (self));
+  json_builder_end_object (builder);
+
+  if (custom_emblem != NULL)
+    add_string_member (builder, "custom-emblem", custom_emblem);
+
+  write_placements (self, builder);
+}
+
 /**
  * rosette_family_to_bytes:
  * @self: a #RosetteFamily
@@ -694,8 +1130,8 @@ rosette_family_to_bytes (RosetteFamily *self)
                                  rosette_badge_kind_to_string (rosette_family_get_kind (self)));
   json_builder_set_member_name (builder, "shape");
   json_builder_add_string_value (builder,
-                                 enum_nick (ROSETTE_TYPE_SHAPE,
-                                                        rosette_family_get_shape (self)));
+                                 _rosette_enum_nick (ROSETTE_TYPE_SHAPE,
+                                                     rosette_family_get_shape (self)));
   json_builder_set_member_name (builder, "emblem");
   json_builder_add_string_value (builder, rosette_family_get_emblem (self));
   json_builder_set_member_name (builder, "emblem-text");
@@ -705,11 +1141,7 @@ rosette_family_to_bytes (RosetteFamily *self)
   json_builder_set_member_name (builder, "subtitle");
   json_builder_add_string_value (builder, rosette_family_get_subtitle (self));
 
-  json_builder_set_member_name (builder, "palette");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "field");
-  json_builder_add_string_value (builder, rosette_family_get_field_color (self));
-  json_builder_end_object (builder);
+  write_designer (self, builder);
 
   json_builder_set_member_name (builder, "tiers");
   json_builder_begin_array (builder);
@@ -723,18 +1155,24 @@ rosette_family_to_bytes (RosetteFamily *self)
       json_builder_add_string_value (builder, rosette_tier_get_name (tier));
       json_builder_set_member_name (builder, "metal");
       json_builder_add_string_value (builder,
-                                     enum_nick (ROSETTE_TYPE_METAL,
-                                                            rosette_tier_get_metal (tier)));
+                                     _rosette_enum_nick (ROSETTE_TYPE_METAL,
+                                                         rosette_tier_get_metal (tier)));
       json_builder_set_member_name (builder, "stars");
       json_builder_add_int_value (builder, rosette_tier_get_stars (tier));
       json_builder_set_member_name (builder, "ring");
       json_builder_add_string_value (builder,
-                                     enum_nick (ROSETTE_TYPE_RING_STYLE,
-                                                            rosette_tier_get_ring_style (tier)));
+                                     _rosette_enum_nick (ROSETTE_TYPE_RING_STYLE,
+                                                         rosette_tier_get_ring_style (tier)));
       json_builder_set_member_name (builder, "ornament");
       json_builder_add_string_value (builder,
-                                     enum_nick (ROSETTE_TYPE_ORNAMENT,
-                                                            rosette_tier_get_ornament (tier)));
+                                     _rosette_enum_nick (ROSETTE_TYPE_ORNAMENT,
+                                                         rosette_tier_get_ornament (tier)));
+      /* Only an override is written; "" means the family's colour. */
+      if (*rosette_tier_get_field_color (tier) != '\0')
+        {
+          json_builder_set_member_name (builder, "field-color");
+          json_builder_add_string_value (builder, rosette_tier_get_field_color (tier));
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -754,6 +1192,41 @@ rosette_family_to_bytes (RosetteFamily *self)
   text[length] = '\0';
 
   return g_bytes_new_take (g_steal_pointer (&text), length);
+}
+
+/**
+ * rosette_family_restore:
+ * @self: a #RosetteFamily
+ * @bytes: a family document, such as one made by rosette_family_to_bytes()
+ * @error: return location for a #GError
+ *
+ * Replaces the whole state of @self with the document's, in place, so
+ * that views holding @self stay valid: this is how undo and redo work.
+ * The tiers are replaced by new objects in one change of the tiers list
+ * model, and #RosetteFamily::changed is emitted once at the end. The
+ * document is read as rosette_family_new_from_bytes() reads it, with the
+ * same errors; when it fails, @self is left as it was.
+ *
+ * Returns: %TRUE if @self now holds the document's state
+ */
+gboolean
+rosette_family_restore (RosetteFamily  *self,
+                        GBytes         *bytes,
+                        GError        **error)
+{
+  g_autoptr(RosetteFamily) parsed = NULL;
+
+  g_return_val_if_fail (ROSETTE_IS_FAMILY (self), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  parsed = rosette_family_new_from_bytes (bytes, error);
+  if (parsed == NULL)
+    return FALSE;
+
+  _rosette_family_copy_state (self, parsed);
+
+  return TRUE;
 }
 
 /* A file name for messages: the base name, as people see it. */

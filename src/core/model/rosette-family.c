@@ -8,50 +8,85 @@
 /*
  * The family document (a ".rosette" file, MIME type
  * application/x-rosette-family) is UTF-8 JSON, written pretty-printed with
- * a two-space indent. Version 1 looks like this:
+ * a two-space indent. Version 2 looks like this:
  *
  *   {
  *     "format" : "rosette-family",          required, exactly this
- *     "version" : 1,                        required, whole number >= 1
+ *     "version" : 2,                        required, whole number >= 1
  *     "name" : "Data Privacy",              required, 1-120 characters
  *     "kind" : "compliance",                required: compliance, leadership,
  *                                           technical, onboarding,
  *                                           recognition or service
  *     "shape" : "shield",                   shield, circle, hexagon, rosette,
  *                                           star, banner, rounded-square
- *     "emblem" : "padlock-check",           id: a-z, 0-9 and inner '-', <= 64
+ *     "emblem" : "padlock-check",           id: a-z, 0-9 and inner '-', <= 64;
+ *                                           "custom" draws "custom-emblem"
  *     "emblem-text" : "",                   0-4 characters (e.g. "5" years)
  *     "title" : "Data Privacy",             0-60 characters
  *     "subtitle" : "Compliance",            0-80 characters
- *     "palette" : { "field" : "#1d4f86" },  "#rrggbb"
+ *     "palette" : {
+ *       "field" : "#1d4f86",                "#rrggbb"
+ *       "ribbon" : "",                      (2) "#rrggbb", "" = from the field
+ *       "emblem" : "",                      (2) "#rrggbb", "" = default (white)
+ *       "ramp" : false                      (2) deeper field for higher tiers
+ *     },
+ *     "text" : {                            (2)
+ *       "font" : "",                        family name <= 64 characters,
+ *                                           none of <>&"';{}\; "" = default
+ *       "weight" : 700,                     100-900
+ *       "title-size" : 0,                   0 = fit, or 12-64
+ *       "title-layout" : "straight",        straight, curved
+ *       "show-subtitle" : false,
+ *       "subtitle-layout" : "curved"        straight, curved
+ *     },
+ *     "effects" : {                         (2)
+ *       "rim-width" : 0,                    0 = the artwork's, up to 40
+ *       "shadow" : true,
+ *       "gradient" : true
+ *     },
+ *     "custom-emblem" : "<svg …>",          (2) optional: sanitised SVG of an
+ *                                           imported emblem, <= 256 KiB
+ *     "placements" : {                      (2) optional, only moved elements:
+ *       "emblem" : {                        shape, ring, emblem, subtitle,
+ *         "dx" : -12, "dy" : 30,            ribbon, title, tier-label, stars;
+ *         "scale" : 1.25                    dx, dy -200..200, scale 0.5-2
+ *       }
+ *     },
  *     "tiers" : [                           1 to 6, names unique by slug
  *       {
  *         "name" : "Foundation",            required, 1-40 characters
  *         "metal" : "bronze",               bronze, silver, gold, platinum
  *         "stars" : 1,                      whole number 0-6
  *         "ring" : "none",                  none, stitched, beaded, double
- *         "ornament" : "none"               none, wreath, rays, gems
+ *         "ornament" : "none",              none, wreath, rays, gems
+ *         "field-color" : "#7a1f2b"         (2) optional: this tier's field
  *       },
  *       ...
  *     ]
  *   }
  *
- * Enum values are the nicks of the GEnum types in rosette-enums.h. Text
- * fields must not hold control characters. Keys this version does not
- * know are ignored, so that older builds open newer minor additions; a
- * "version" above ROSETTE_FAMILY_FORMAT_VERSION is refused with
+ * (2) marks what version 2 added. Version 1 documents have none of it and
+ * read with the defaults shown, which draw them exactly as version 1 did;
+ * they are written back as version 2. Enum values are the nicks of the
+ * GEnum types in rosette-enums.h. Text fields must not hold control
+ * characters. Keys this version does not know (and placements of unknown
+ * elements) are ignored, so that older builds open newer minor additions;
+ * a "version" above ROSETTE_FAMILY_FORMAT_VERSION is refused with
  * ROSETTE_ERROR_UNSUPPORTED_VERSION. Optional keys that are missing take
- * the defaults of the kind's template (rosette_family_new_from_template()),
- * and a tier's missing cues take the defaults of its rank
- * (rosette_tier_apply_rank()). Documents are read as untrusted input: at
- * most ROSETTE_MAX_DOCUMENT_SIZE bytes and 32 levels of nesting, checked
- * before the JSON parser sees them. Reading and writing live in
+ * the defaults of the kind's template (rosette_family_new_from_template())
+ * or the defaults above, and a tier's missing cues take the defaults of
+ * its rank (rosette_tier_apply_rank()). Documents are read as untrusted
+ * input: at most ROSETTE_MAX_DOCUMENT_SIZE bytes and 32 levels of
+ * nesting, checked before the JSON parser sees them. "custom-emblem" is
+ * kept as it is read: the model does not parse SVG, so whatever draws it
+ * must treat it as untrusted too. Reading and writing live in
  * rosette-family-document.c.
  */
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "rosette-enums.h"
 #include "rosette-error.h"
@@ -68,44 +103,21 @@
  * The family emits #RosetteFamily::changed after any change to itself or
  * to one of its tiers, which is what views redraw on.
  */
-struct _RosetteFamily
-{
-  GObject           parent_instance;
-
-  char             *name;
-  RosetteBadgeKind  kind;
-  RosetteShape      shape;
-  char             *emblem;
-  char             *emblem_text;
-  char             *title;
-  char             *subtitle;
-  char             *field_color;
-
-  GListStore       *tiers;
-};
+/* The instance struct is in rosette-model-private.h: the class is split
+ * over rosette-family.c (construction, core properties, tiers),
+ * rosette-family-designer.c (the designer's properties and placements),
+ * rosette-family-keys.c (scripted edits) and rosette-family-document.c
+ * (the file format). */
 
 G_DEFINE_FINAL_TYPE (RosetteFamily, rosette_family, G_TYPE_OBJECT)
 
-enum {
-  PROP_0,
-  PROP_NAME,
-  PROP_KIND,
-  PROP_SHAPE,
-  PROP_EMBLEM,
-  PROP_EMBLEM_TEXT,
-  PROP_TITLE,
-  PROP_SUBTITLE,
-  PROP_FIELD_COLOR,
-  PROP_TIERS,
-  N_PROPS
-};
 
 enum {
   CHANGED,
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
+static GParamSpec *properties[FAMILY_N_PROPS];
 static guint signals[N_SIGNALS];
 
 typedef struct
@@ -167,7 +179,47 @@ rosette_family_dispatch_properties_changed (GObject     *object,
                                                                               n_pspecs,
                                                                               pspecs);
 
-  g_signal_emit (object, signals[CHANGED], 0);
+  _rosette_family_emit_changed (ROSETTE_FAMILY (object));
+}
+
+/* Emits "changed", or remembers to while changes are held (restore()
+ * replaces the whole state and must look like one change). */
+void
+_rosette_family_emit_changed (RosetteFamily *self)
+{
+  if (self->changes_held > 0)
+    {
+      self->change_pending = TRUE;
+      return;
+    }
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+_rosette_family_hold_changes (RosetteFamily *self)
+{
+  self->changes_held++;
+}
+
+/* Emits one "changed" if any arrived while held. */
+void
+_rosette_family_release_changes (RosetteFamily *self)
+{
+  g_assert (self->changes_held > 0);
+
+  if (--self->changes_held == 0 && self->change_pending)
+    {
+      self->change_pending = FALSE;
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
+}
+
+void
+_rosette_family_notify (RosetteFamily     *self,
+                        RosetteFamilyProp  prop)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
 static void
@@ -175,7 +227,7 @@ tier_notify_cb (RosetteFamily *self,
                 GParamSpec    *pspec,
                 RosetteTier   *tier)
 {
-  g_signal_emit (self, signals[CHANGED], 0);
+  _rosette_family_emit_changed (self);
 }
 
 static void
@@ -185,7 +237,7 @@ tiers_items_changed_cb (RosetteFamily *self,
                         guint          added,
                         GListModel    *model)
 {
-  g_signal_emit (self, signals[CHANGED], 0);
+  _rosette_family_emit_changed (self);
 }
 
 static void
@@ -241,6 +293,10 @@ rosette_family_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->subtitle, g_free);
   g_clear_pointer (&self->field_color, g_free);
+  g_clear_pointer (&self->ribbon_color, g_free);
+  g_clear_pointer (&self->emblem_color, g_free);
+  g_clear_pointer (&self->font_family, g_free);
+  g_clear_pointer (&self->custom_emblem, g_free);
 
   G_OBJECT_CLASS (rosette_family_parent_class)->finalize (object);
 }
@@ -255,40 +311,96 @@ rosette_family_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_NAME:
+    case FAMILY_PROP_NAME:
       g_value_set_string (value, self->name);
       break;
 
-    case PROP_KIND:
+    case FAMILY_PROP_KIND:
       g_value_set_enum (value, self->kind);
       break;
 
-    case PROP_SHAPE:
+    case FAMILY_PROP_SHAPE:
       g_value_set_enum (value, self->shape);
       break;
 
-    case PROP_EMBLEM:
+    case FAMILY_PROP_EMBLEM:
       g_value_set_string (value, self->emblem);
       break;
 
-    case PROP_EMBLEM_TEXT:
+    case FAMILY_PROP_EMBLEM_TEXT:
       g_value_set_string (value, self->emblem_text);
       break;
 
-    case PROP_TITLE:
+    case FAMILY_PROP_TITLE:
       g_value_set_string (value, self->title);
       break;
 
-    case PROP_SUBTITLE:
+    case FAMILY_PROP_SUBTITLE:
       g_value_set_string (value, self->subtitle);
       break;
 
-    case PROP_FIELD_COLOR:
+    case FAMILY_PROP_FIELD_COLOR:
       g_value_set_string (value, self->field_color);
       break;
 
-    case PROP_TIERS:
+    case FAMILY_PROP_TIERS:
       g_value_set_object (value, self->tiers);
+      break;
+
+    case FAMILY_PROP_RIBBON_COLOR:
+      g_value_set_string (value, self->ribbon_color);
+      break;
+
+    case FAMILY_PROP_EMBLEM_COLOR:
+      g_value_set_string (value, self->emblem_color);
+      break;
+
+    case FAMILY_PROP_FONT_FAMILY:
+      g_value_set_string (value, self->font_family);
+      break;
+
+    case FAMILY_PROP_FONT_WEIGHT:
+      g_value_set_uint (value, self->font_weight);
+      break;
+
+    case FAMILY_PROP_TITLE_SIZE:
+      g_value_set_double (value, self->title_size);
+      break;
+
+    case FAMILY_PROP_TITLE_LAYOUT:
+      g_value_set_enum (value, self->title_layout);
+      break;
+
+    case FAMILY_PROP_SHOW_SUBTITLE:
+      g_value_set_boolean (value, self->show_subtitle);
+      break;
+
+    case FAMILY_PROP_SUBTITLE_LAYOUT:
+      g_value_set_enum (value, self->subtitle_layout);
+      break;
+
+    case FAMILY_PROP_RIM_WIDTH:
+      g_value_set_double (value, self->rim_width);
+      break;
+
+    case FAMILY_PROP_SHADOW:
+      g_value_set_boolean (value, self->shadow);
+      break;
+
+    case FAMILY_PROP_GRADIENT:
+      g_value_set_boolean (value, self->gradient);
+      break;
+
+    case FAMILY_PROP_PALETTE_RAMP:
+      g_value_set_boolean (value, self->palette_ramp);
+      break;
+
+    case FAMILY_PROP_CUSTOM_EMBLEM:
+      g_value_set_string (value, self->custom_emblem);
+      break;
+
+    case FAMILY_PROP_PLACEMENTS:
+      g_value_take_variant (value, _rosette_family_dup_placements (self));
       break;
 
     default:
@@ -306,36 +418,88 @@ rosette_family_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_NAME:
+    case FAMILY_PROP_NAME:
       rosette_family_set_name (self, g_value_get_string (value));
       break;
 
-    case PROP_KIND:
+    case FAMILY_PROP_KIND:
       rosette_family_set_kind (self, g_value_get_enum (value));
       break;
 
-    case PROP_SHAPE:
+    case FAMILY_PROP_SHAPE:
       rosette_family_set_shape (self, g_value_get_enum (value));
       break;
 
-    case PROP_EMBLEM:
+    case FAMILY_PROP_EMBLEM:
       rosette_family_set_emblem (self, g_value_get_string (value));
       break;
 
-    case PROP_EMBLEM_TEXT:
+    case FAMILY_PROP_EMBLEM_TEXT:
       rosette_family_set_emblem_text (self, g_value_get_string (value));
       break;
 
-    case PROP_TITLE:
+    case FAMILY_PROP_TITLE:
       rosette_family_set_title (self, g_value_get_string (value));
       break;
 
-    case PROP_SUBTITLE:
+    case FAMILY_PROP_SUBTITLE:
       rosette_family_set_subtitle (self, g_value_get_string (value));
       break;
 
-    case PROP_FIELD_COLOR:
+    case FAMILY_PROP_FIELD_COLOR:
       rosette_family_set_field_color (self, g_value_get_string (value));
+      break;
+
+    case FAMILY_PROP_RIBBON_COLOR:
+      rosette_family_set_ribbon_color (self, g_value_get_string (value));
+      break;
+
+    case FAMILY_PROP_EMBLEM_COLOR:
+      rosette_family_set_emblem_color (self, g_value_get_string (value));
+      break;
+
+    case FAMILY_PROP_FONT_FAMILY:
+      rosette_family_set_font_family (self, g_value_get_string (value));
+      break;
+
+    case FAMILY_PROP_FONT_WEIGHT:
+      rosette_family_set_font_weight (self, g_value_get_uint (value));
+      break;
+
+    case FAMILY_PROP_TITLE_SIZE:
+      rosette_family_set_title_size (self, g_value_get_double (value));
+      break;
+
+    case FAMILY_PROP_TITLE_LAYOUT:
+      rosette_family_set_title_layout (self, g_value_get_enum (value));
+      break;
+
+    case FAMILY_PROP_SHOW_SUBTITLE:
+      rosette_family_set_show_subtitle (self, g_value_get_boolean (value));
+      break;
+
+    case FAMILY_PROP_SUBTITLE_LAYOUT:
+      rosette_family_set_subtitle_layout (self, g_value_get_enum (value));
+      break;
+
+    case FAMILY_PROP_RIM_WIDTH:
+      rosette_family_set_rim_width (self, g_value_get_double (value));
+      break;
+
+    case FAMILY_PROP_SHADOW:
+      rosette_family_set_shadow (self, g_value_get_boolean (value));
+      break;
+
+    case FAMILY_PROP_GRADIENT:
+      rosette_family_set_gradient (self, g_value_get_boolean (value));
+      break;
+
+    case FAMILY_PROP_PALETTE_RAMP:
+      rosette_family_set_palette_ramp (self, g_value_get_boolean (value));
+      break;
+
+    case FAMILY_PROP_CUSTOM_EMBLEM:
+      rosette_family_set_custom_emblem (self, g_value_get_string (value));
       break;
 
     default:
@@ -363,7 +527,7 @@ rosette_family_class_init (RosetteFamilyClass *klass)
    * The family's name, 1 to %ROSETTE_FAMILY_MAX_NAME_LENGTH characters;
    * its slug names exported files.
    */
-  properties[PROP_NAME] =
+  properties[FAMILY_PROP_NAME] =
     g_param_spec_string ("name", NULL, NULL, NULL, rw);
 
   /**
@@ -371,7 +535,7 @@ rosette_family_class_init (RosetteFamilyClass *klass)
    *
    * What the family recognises.
    */
-  properties[PROP_KIND] =
+  properties[FAMILY_PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL,
                        ROSETTE_TYPE_BADGE_KIND,
                        ROSETTE_BADGE_KIND_COMPLIANCE,
@@ -382,7 +546,7 @@ rosette_family_class_init (RosetteFamilyClass *klass)
    *
    * The outer shape of every tier's badge.
    */
-  properties[PROP_SHAPE] =
+  properties[FAMILY_PROP_SHAPE] =
     g_param_spec_enum ("shape", NULL, NULL,
                        ROSETTE_TYPE_SHAPE,
                        ROSETTE_SHAPE_SHIELD,
@@ -393,7 +557,7 @@ rosette_family_class_init (RosetteFamilyClass *klass)
    *
    * The id of the emblem drawn in the middle, such as "gear".
    */
-  properties[PROP_EMBLEM] =
+  properties[FAMILY_PROP_EMBLEM] =
     g_param_spec_string ("emblem", NULL, NULL, NULL, rw);
 
   /**
@@ -403,7 +567,7 @@ rosette_family_class_init (RosetteFamilyClass *klass)
    * service badge; at most %ROSETTE_FAMILY_MAX_EMBLEM_TEXT_LENGTH
    * characters, may be empty.
    */
-  properties[PROP_EMBLEM_TEXT] =
+  properties[FAMILY_PROP_EMBLEM_TEXT] =
     g_param_spec_string ("emblem-text", NULL, NULL, NULL, rw);
 
   /**
@@ -412,7 +576,7 @@ rosette_family_class_init (RosetteFamilyClass *klass)
    * The main label on the badge, at most
    * %ROSETTE_FAMILY_MAX_TITLE_LENGTH characters.
    */
-  properties[PROP_TITLE] =
+  properties[FAMILY_PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL, rw);
 
   /**
@@ -421,7 +585,7 @@ rosette_family_class_init (RosetteFamilyClass *klass)
    * The smaller label on the badge, at most
    * %ROSETTE_FAMILY_MAX_SUBTITLE_LENGTH characters.
    */
-  properties[PROP_SUBTITLE] =
+  properties[FAMILY_PROP_SUBTITLE] =
     g_param_spec_string ("subtitle", NULL, NULL, NULL, rw);
 
   /**
@@ -429,21 +593,25 @@ rosette_family_class_init (RosetteFamilyClass *klass)
    *
    * The colour of the badge's field, as "#rrggbb".
    */
-  properties[PROP_FIELD_COLOR] =
+  properties[FAMILY_PROP_FIELD_COLOR] =
     g_param_spec_string ("field-color", NULL, NULL, NULL, rw);
 
   /**
    * RosetteFamily:tiers:
    *
    * A #GListModel of #RosetteTier, lowest first. Change it only through
-   * rosette_family_insert_tier() and rosette_family_remove_tier().
+   * the family: rosette_family_add_tier(), rosette_family_insert_tier(),
+   * rosette_family_remove_tier(), rosette_family_move_tier() and
+   * rosette_family_rename_tier().
    */
-  properties[PROP_TIERS] =
+  properties[FAMILY_PROP_TIERS] =
     g_param_spec_object ("tiers", NULL, NULL,
                          G_TYPE_LIST_MODEL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  _rosette_family_install_designer_properties (object_class, properties);
+
+  g_object_class_install_properties (object_class, FAMILY_N_PROPS, properties);
 
   /**
    * RosetteFamily::changed:
@@ -476,6 +644,7 @@ rosette_family_init (RosetteFamily *self)
   self->title = g_strdup (self->name);
   self->subtitle = g_strdup (rosette_badge_kind_get_display_name (self->kind));
   self->field_color = g_strdup (t->field_color);
+  _rosette_family_reset_designer (self);
 
   self->tiers = g_list_store_new (ROSETTE_TYPE_TIER);
   g_signal_connect_object (self->tiers, "items-changed",
@@ -688,18 +857,18 @@ rosette_family_get_name (RosetteFamily *self)
 }
 
 /* Shared by the string setters: replace and notify, or do nothing. */
-static void
-set_string (RosetteFamily  *self,
-            char          **field,
-            const char     *value,
-            guint           prop_id)
+void
+_rosette_family_set_string (RosetteFamily      *self,
+                            char              **field,
+                            const char         *value,
+                            RosetteFamilyProp   prop)
 {
   if (g_strcmp0 (*field, value) == 0)
     return;
 
   g_free (*field);
   *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
 /**
@@ -715,7 +884,7 @@ rosette_family_set_name (RosetteFamily *self,
   g_return_if_fail (ROSETTE_IS_FAMILY (self));
   g_return_if_fail (_rosette_text_is_valid (name, ROSETTE_FAMILY_MAX_NAME_LENGTH, FALSE));
 
-  set_string (self, &self->name, name, PROP_NAME);
+  _rosette_family_set_string (self, &self->name, name, FAMILY_PROP_NAME);
 }
 
 /**
@@ -765,7 +934,7 @@ rosette_family_set_kind (RosetteFamily    *self,
     return;
 
   self->kind = kind;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[FAMILY_PROP_KIND]);
 }
 
 /**
@@ -798,7 +967,7 @@ rosette_family_set_shape (RosetteFamily *self,
     return;
 
   self->shape = shape;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHAPE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[FAMILY_PROP_SHAPE]);
 }
 
 /**
@@ -829,7 +998,7 @@ rosette_family_set_emblem (RosetteFamily *self,
   g_return_if_fail (ROSETTE_IS_FAMILY (self));
   g_return_if_fail (_rosette_emblem_id_is_valid (emblem));
 
-  set_string (self, &self->emblem, emblem, PROP_EMBLEM);
+  _rosette_family_set_string (self, &self->emblem, emblem, FAMILY_PROP_EMBLEM);
 }
 
 /**
@@ -860,7 +1029,7 @@ rosette_family_set_emblem_text (RosetteFamily *self,
                                             ROSETTE_FAMILY_MAX_EMBLEM_TEXT_LENGTH,
                                             TRUE));
 
-  set_string (self, &self->emblem_text, emblem_text, PROP_EMBLEM_TEXT);
+  _rosette_family_set_string (self, &self->emblem_text, emblem_text, FAMILY_PROP_EMBLEM_TEXT);
 }
 
 /**
@@ -889,7 +1058,7 @@ rosette_family_set_title (RosetteFamily *self,
   g_return_if_fail (ROSETTE_IS_FAMILY (self));
   g_return_if_fail (_rosette_text_is_valid (title, ROSETTE_FAMILY_MAX_TITLE_LENGTH, TRUE));
 
-  set_string (self, &self->title, title, PROP_TITLE);
+  _rosette_family_set_string (self, &self->title, title, FAMILY_PROP_TITLE);
 }
 
 /**
@@ -918,7 +1087,7 @@ rosette_family_set_subtitle (RosetteFamily *self,
   g_return_if_fail (ROSETTE_IS_FAMILY (self));
   g_return_if_fail (_rosette_text_is_valid (subtitle, ROSETTE_FAMILY_MAX_SUBTITLE_LENGTH, TRUE));
 
-  set_string (self, &self->subtitle, subtitle, PROP_SUBTITLE);
+  _rosette_family_set_string (self, &self->subtitle, subtitle, FAMILY_PROP_SUBTITLE);
 }
 
 /**
@@ -950,7 +1119,7 @@ rosette_family_set_field_color (RosetteFamily *self,
   g_return_if_fail (_rosette_color_is_valid (color));
 
   lower = g_ascii_strdown (color, -1);
-  set_string (self, &self->field_color, lower, PROP_FIELD_COLOR);
+  _rosette_family_set_string (self, &self->field_color, lower, FAMILY_PROP_FIELD_COLOR);
 }
 
 /**
@@ -1047,6 +1216,38 @@ rosette_family_find_tier (RosetteFamily *self,
   return NULL;
 }
 
+/* Exported files are named by slug, so "Expert" and "expert!" clash;
+ * @except is the position of the tier being renamed (G_MAXUINT: none). */
+static gboolean
+check_tier_name_free (RosetteFamily  *self,
+                      const char     *name,
+                      guint           except,
+                      GError        **error)
+{
+  g_autofree char *slug = rosette_slugify (name);
+  guint n = rosette_family_get_n_tiers (self);
+
+  for (guint i = 0; i < n; i++)
+    {
+      RosetteTier *other = rosette_family_get_tier (self, i);
+      g_autofree char *other_slug = NULL;
+
+      if (i == except)
+        continue;
+
+      other_slug = rosette_tier_dup_slug (other);
+      if (g_strcmp0 (slug, other_slug) == 0)
+        {
+          g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID,
+                       _("The family already has a tier called “%s”"),
+                       rosette_tier_get_name (other));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /**
  * rosette_family_insert_tier:
  * @self: a #RosetteFamily
@@ -1067,7 +1268,6 @@ rosette_family_insert_tier (RosetteFamily  *self,
                             RosetteTier    *tier,
                             GError        **error)
 {
-  g_autofree char *slug = NULL;
   guint n;
 
   g_return_val_if_fail (ROSETTE_IS_FAMILY (self), FALSE);
@@ -1084,20 +1284,8 @@ rosette_family_insert_tier (RosetteFamily  *self,
       return FALSE;
     }
 
-  slug = rosette_tier_dup_slug (tier);
-  for (guint i = 0; i < n; i++)
-    {
-      RosetteTier *other = rosette_family_get_tier (self, i);
-      g_autofree char *other_slug = rosette_tier_dup_slug (other);
-
-      if (g_strcmp0 (slug, other_slug) == 0)
-        {
-          g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID,
-                       _("The family already has a tier called “%s”"),
-                       rosette_tier_get_name (other));
-          return FALSE;
-        }
-    }
+  if (!check_tier_name_free (self, rosette_tier_get_name (tier), G_MAXUINT, error))
+    return FALSE;
 
   watch_tier (self, tier);
   g_list_store_insert (self->tiers, position, tier);
@@ -1136,6 +1324,233 @@ rosette_family_remove_tier (RosetteFamily  *self,
   g_list_store_remove (self->tiers, position);
 
   return TRUE;
+}
+
+/* Valid UTF-8, 1 to ROSETTE_TIER_MAX_NAME_LENGTH characters, no control
+ * characters. */
+static gboolean
+check_tier_name (const char  *name,
+                 GError     **error)
+{
+  if (!g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error_literal (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID,
+                           _("The name is not valid UTF-8 text"));
+      return FALSE;
+    }
+
+  return _rosette_check_text ("name", name, ROSETTE_TIER_MAX_NAME_LENGTH, FALSE, error);
+}
+
+static gboolean
+check_position (RosetteFamily  *self,
+                guint           position,
+                GError        **error)
+{
+  guint n = rosette_family_get_n_tiers (self);
+
+  if (position < n)
+    return TRUE;
+
+  g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_OUT_OF_RANGE,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "There is no tier %u; the family has %u tier",
+                            "There is no tier %u; the family has %u tiers",
+                            n),
+               position + 1, n);
+  return FALSE;
+}
+
+/**
+ * rosette_family_move_tier:
+ * @self: a #RosetteFamily
+ * @from: the position of the tier to move
+ * @to: its new position, below rosette_family_get_n_tiers()
+ * @error: return location for a #GError
+ *
+ * Reorders the tiers; the tiers list model changes once. The tier keeps
+ * its cues (metal, stars, ring, ornament): they are the designer's and
+ * move with it. Nothing re-ranks automatically; call
+ * rosette_tier_apply_rank() to give a tier the cues of its new place.
+ * Fails with %ROSETTE_ERROR_OUT_OF_RANGE when a position is past the end.
+ *
+ * Returns: %TRUE if the tier is now at @to
+ */
+gboolean
+rosette_family_move_tier (RosetteFamily  *self,
+                          guint           from,
+                          guint           to,
+                          GError        **error)
+{
+  g_autoptr(GPtrArray) range = NULL;
+  guint first;
+  guint last;
+
+  g_return_val_if_fail (ROSETTE_IS_FAMILY (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_position (self, from, error) || !check_position (self, to, error))
+    return FALSE;
+
+  if (from == to)
+    return TRUE;
+
+  /* Replace just the affected range, in one splice: one "items-changed". */
+  first = MIN (from, to);
+  last = MAX (from, to);
+  range = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = first; i <= last; i++)
+    g_ptr_array_add (range, g_list_model_get_item (G_LIST_MODEL (self->tiers), i));
+
+  if (from < to)
+    {
+      gpointer moved = range->pdata[0];
+
+      memmove (range->pdata, range->pdata + 1, (range->len - 1) * sizeof (gpointer));
+      range->pdata[range->len - 1] = moved;
+    }
+  else
+    {
+      gpointer moved = range->pdata[range->len - 1];
+
+      memmove (range->pdata + 1, range->pdata, (range->len - 1) * sizeof (gpointer));
+      range->pdata[0] = moved;
+    }
+
+  g_list_store_splice (self->tiers, first, range->len, range->pdata, range->len);
+
+  return TRUE;
+}
+
+/**
+ * rosette_family_rename_tier:
+ * @self: a #RosetteFamily
+ * @position: the tier to rename
+ * @name: its new name, as typed by a person
+ * @error: return location for a #GError
+ *
+ * Renames a tier after checking @name as a family document does: 1 to
+ * %ROSETTE_TIER_MAX_NAME_LENGTH characters without control characters
+ * (%ROSETTE_ERROR_INVALID or %ROSETTE_ERROR_TOO_LARGE), and a slug no
+ * other tier has (%ROSETTE_ERROR_INVALID). Use this rather than
+ * rosette_tier_set_name(), which does not know the other tiers.
+ *
+ * Returns: %TRUE if the tier has the new name
+ */
+gboolean
+rosette_family_rename_tier (RosetteFamily  *self,
+                            guint           position,
+                            const char     *name,
+                            GError        **error)
+{
+  g_return_val_if_fail (ROSETTE_IS_FAMILY (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_position (self, position, error) ||
+      !check_tier_name (name, error) ||
+      !check_tier_name_free (self, name, position, error))
+    return FALSE;
+
+  rosette_tier_set_name (rosette_family_get_tier (self, position), name);
+
+  return TRUE;
+}
+
+/**
+ * rosette_family_add_tier:
+ * @self: a #RosetteFamily
+ * @name: the new tier's name, as typed by a person
+ * @error: return location for a #GError
+ *
+ * Appends a tier with the cues of its rank (rosette_tier_new_for_rank()),
+ * so it looks one step richer than the tier below. Fails as
+ * rosette_family_rename_tier() does for a bad name, and with
+ * %ROSETTE_ERROR_OUT_OF_RANGE when the family already has
+ * %ROSETTE_FAMILY_MAX_TIERS tiers.
+ *
+ * Returns: %TRUE if the tier was added
+ */
+gboolean
+rosette_family_add_tier (RosetteFamily  *self,
+                         const char     *name,
+                         GError        **error)
+{
+  g_autoptr(RosetteTier) tier = NULL;
+  guint n;
+
+  g_return_val_if_fail (ROSETTE_IS_FAMILY (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_tier_name (name, error))
+    return FALSE;
+
+  n = rosette_family_get_n_tiers (self);
+  tier = rosette_tier_new_for_rank (name, n);
+
+  return rosette_family_insert_tier (self, n, tier, error);
+}
+
+/*
+ * _rosette_family_copy_state:
+ * @source: a family nobody else sees (just parsed)
+ *
+ * Makes @self look exactly like @source: every property, the placements
+ * and copies of the tiers (the tiers list model changes once). Emits one
+ * "changed" at the end.
+ */
+void
+_rosette_family_copy_state (RosetteFamily *self,
+                            RosetteFamily *source)
+{
+  GPtrArray *tiers;
+  guint n;
+
+  g_assert (ROSETTE_IS_FAMILY (self));
+  g_assert (ROSETTE_IS_FAMILY (source));
+
+  _rosette_family_hold_changes (self);
+  g_object_freeze_notify (G_OBJECT (self));
+
+  rosette_family_set_name (self, source->name);
+  rosette_family_set_kind (self, source->kind);
+  rosette_family_set_shape (self, source->shape);
+  rosette_family_set_emblem (self, source->emblem);
+  rosette_family_set_emblem_text (self, source->emblem_text);
+  rosette_family_set_title (self, source->title);
+  rosette_family_set_subtitle (self, source->subtitle);
+  rosette_family_set_field_color (self, source->field_color);
+  rosette_family_set_ribbon_color (self, source->ribbon_color);
+  rosette_family_set_emblem_color (self, source->emblem_color);
+  rosette_family_set_font_family (self, source->font_family);
+  rosette_family_set_font_weight (self, source->font_weight);
+  rosette_family_set_title_size (self, source->title_size);
+  rosette_family_set_title_layout (self, source->title_layout);
+  rosette_family_set_show_subtitle (self, source->show_subtitle);
+  rosette_family_set_subtitle_layout (self, source->subtitle_layout);
+  rosette_family_set_rim_width (self, source->rim_width);
+  rosette_family_set_shadow (self, source->shadow);
+  rosette_family_set_gradient (self, source->gradient);
+  rosette_family_set_palette_ramp (self, source->palette_ramp);
+  rosette_family_set_custom_emblem (self, source->custom_emblem);
+
+  if (memcmp (self->placements, source->placements, sizeof self->placements) != 0)
+    {
+      memcpy (self->placements, source->placements, sizeof self->placements);
+      _rosette_family_notify (self, FAMILY_PROP_PLACEMENTS);
+    }
+
+  /* New tier objects, set last: a view that reacts to "items-changed"
+   * sees the rest of the family already in its new state. */
+  n = rosette_family_get_n_tiers (source);
+  tiers = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (tiers, rosette_tier_copy (rosette_family_get_tier (source, i)));
+  _rosette_family_take_tiers (self, tiers);
+
+  g_object_thaw_notify (G_OBJECT (self));
+  _rosette_family_release_changes (self);
 }
 
 /**

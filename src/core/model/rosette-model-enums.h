@@ -84,4 +84,36 @@ typedef enum
   ROSETTE_ORNAMENT_GEMS,    /*< nick=gems >*/
 } RosetteOrnament;
 
+/**
+ * RosetteElement:
+ *
+ * The parts of a badge a designer can select on the canvas, move and
+ * resize. The order is back to front.
+ */
+typedef enum
+{
+  ROSETTE_ELEMENT_SHAPE,       /*< nick=shape >*/
+  ROSETTE_ELEMENT_RING,        /*< nick=ring >*/
+  ROSETTE_ELEMENT_EMBLEM,      /*< nick=emblem >*/
+  ROSETTE_ELEMENT_SUBTITLE,    /*< nick=subtitle >*/
+  ROSETTE_ELEMENT_RIBBON,      /*< nick=ribbon >*/
+  ROSETTE_ELEMENT_TITLE,       /*< nick=title >*/
+  ROSETTE_ELEMENT_TIER_LABEL,  /*< nick=tier-label >*/
+  ROSETTE_ELEMENT_STARS,       /*< nick=stars >*/
+} RosetteElement;
+
+#define ROSETTE_N_ELEMENTS (ROSETTE_ELEMENT_STARS + 1)
+
+/**
+ * RosetteTextLayout:
+ *
+ * How a line of text runs: straight, or curved along an arc (the title
+ * on an arched ribbon, the subtitle along the ring).
+ */
+typedef enum
+{
+  ROSETTE_TEXT_LAYOUT_STRAIGHT,  /*< nick=straight >*/
+  ROSETTE_TEXT_LAYOUT_CURVED,    /*< nick=curved >*/
+} RosetteTextLayout;
+
 G_END_DECLS

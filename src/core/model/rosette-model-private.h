@@ -21,11 +21,92 @@ G_BEGIN_DECLS
 /* Longest emblem id, in bytes (ids are ASCII). */
 #define ROSETTE_FAMILY_MAX_EMBLEM_LENGTH 64
 
+#define ROSETTE_FONT_WEIGHT_DEFAULT 700
+
+/* Where the designer moved and how much they scaled one element; the
+ * default, { 0, 0, 1 }, is where the artwork puts it. */
+typedef struct
+{
+  double dx;
+  double dy;
+  double scale;
+} RosettePlacement;
+
+/* The family's state; shared by the files that split the class
+ * (rosette-family.c, -designer.c, -keys.c, -document.c). */
+struct _RosetteFamily
+{
+  GObject            parent_instance;
+
+  char              *name;
+  RosetteBadgeKind   kind;
+  RosetteShape       shape;
+  char              *emblem;
+  char              *emblem_text;
+  char              *title;
+  char              *subtitle;
+  char              *field_color;
+
+  /* Since format 2: the designer's properties. */
+  char              *ribbon_color;
+  char              *emblem_color;
+  char              *font_family;
+  guint              font_weight;
+  double             title_size;
+  RosetteTextLayout  title_layout;
+  gboolean           show_subtitle;
+  RosetteTextLayout  subtitle_layout;
+  double             rim_width;
+  gboolean           shadow;
+  gboolean           gradient;
+  gboolean           palette_ramp;
+  char              *custom_emblem;
+  RosettePlacement   placements[ROSETTE_N_ELEMENTS];
+
+  GListStore        *tiers;
+
+  /* While > 0, "changed" is held back and emitted once at the end. */
+  guint              changes_held;
+  gboolean           change_pending;
+};
+
+typedef enum
+{
+  FAMILY_PROP_0,
+  FAMILY_PROP_NAME,
+  FAMILY_PROP_KIND,
+  FAMILY_PROP_SHAPE,
+  FAMILY_PROP_EMBLEM,
+  FAMILY_PROP_EMBLEM_TEXT,
+  FAMILY_PROP_TITLE,
+  FAMILY_PROP_SUBTITLE,
+  FAMILY_PROP_FIELD_COLOR,
+  FAMILY_PROP_TIERS,
+  FAMILY_PROP_RIBBON_COLOR,
+  FAMILY_PROP_EMBLEM_COLOR,
+  FAMILY_PROP_FONT_FAMILY,
+  FAMILY_PROP_FONT_WEIGHT,
+  FAMILY_PROP_TITLE_SIZE,
+  FAMILY_PROP_TITLE_LAYOUT,
+  FAMILY_PROP_SHOW_SUBTITLE,
+  FAMILY_PROP_SUBTITLE_LAYOUT,
+  FAMILY_PROP_RIM_WIDTH,
+  FAMILY_PROP_SHADOW,
+  FAMILY_PROP_GRADIENT,
+  FAMILY_PROP_PALETTE_RAMP,
+  FAMILY_PROP_CUSTOM_EMBLEM,
+  FAMILY_PROP_PLACEMENTS,
+  FAMILY_N_PROPS
+} RosetteFamilyProp;
+
 gboolean       _rosette_text_is_valid       (const char       *text,
                                              guint             max_chars,
                                              gboolean          allow_empty);
 gboolean       _rosette_text_has_control    (const char       *text);
 gboolean       _rosette_color_is_valid      (const char       *color);
+gboolean       _rosette_color_or_empty_is_valid (const char   *color);
+gboolean       _rosette_font_family_is_valid (const char      *font_family);
+gboolean       _rosette_custom_emblem_is_valid (const char    *svg_markup);
 gboolean       _rosette_emblem_id_is_valid  (const char       *emblem);
 gboolean       _rosette_check_text          (const char       *key,
                                              const char       *value,
@@ -38,5 +119,26 @@ void           _rosette_family_take_tiers   (RosetteFamily    *self,
                                              GPtrArray        *tiers);
 void           _rosette_family_add_default_tiers (RosetteFamily *self);
 char          *_rosette_family_title_for_name (const char     *name);
+
+void           _rosette_family_notify       (RosetteFamily    *self,
+                                             RosetteFamilyProp prop);
+void           _rosette_family_set_string   (RosetteFamily    *self,
+                                             char            **field,
+                                             const char       *value,
+                                             RosetteFamilyProp prop);
+void           _rosette_family_emit_changed (RosetteFamily    *self);
+void           _rosette_family_hold_changes (RosetteFamily    *self);
+void           _rosette_family_release_changes (RosetteFamily *self);
+void           _rosette_family_reset_designer (RosetteFamily  *self);
+void           _rosette_family_copy_state   (RosetteFamily    *self,
+                                             RosetteFamily    *source);
+GVariant      *_rosette_family_dup_placements (RosetteFamily  *self);
+void           _rosette_family_install_designer_properties (GObjectClass *object_class,
+                                                            GParamSpec  **properties);
+gboolean       _rosette_placement_is_default (const RosettePlacement *placement);
+const char    *_rosette_enum_nick           (GType             type,
+                                             int               value);
+char          *_rosette_enum_nicks          (GType             type);
+char          *_rosette_quote_excerpt       (const char       *value);
 
 G_END_DECLS

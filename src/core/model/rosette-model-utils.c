@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rosette-enums.h"
 #include "rosette-error.h"
 
 #include "rosette-model-private.h"
@@ -128,4 +129,96 @@ _rosette_check_text (const char  *key,
     }
 
   return TRUE;
+}
+
+/* "#rrggbb", or "" for "derived" (the designer's optional colours). */
+gboolean
+_rosette_color_or_empty_is_valid (const char *color)
+{
+  return color != NULL && (*color == '\0' || _rosette_color_is_valid (color));
+}
+
+/* A font family name as fontconfig and SVG take it: "" for the default,
+ * otherwise up to ROSETTE_FAMILY_MAX_FONT_LENGTH characters with none that
+ * could break out of an SVG attribute or a CSS font list. */
+gboolean
+_rosette_font_family_is_valid (const char *font_family)
+{
+  if (!_rosette_text_is_valid (font_family, ROSETTE_FAMILY_MAX_FONT_LENGTH, TRUE))
+    return FALSE;
+
+  return strpbrk (font_family, "<>&\"';{}\\") == NULL;
+}
+
+/* The model does not parse SVG (design does, when importing); it only
+ * bounds the size and requires text. */
+gboolean
+_rosette_custom_emblem_is_valid (const char *svg_markup)
+{
+  gsize length;
+
+  if (svg_markup == NULL)
+    return TRUE;
+
+  length = strlen (svg_markup);
+
+  return length <= ROSETTE_FAMILY_MAX_CUSTOM_EMBLEM_SIZE &&
+         g_utf8_validate_len (svg_markup, length, NULL);
+}
+
+/* How much of a rejected value an error message quotes. */
+#define MAX_QUOTED_CHARS 32
+
+/* A short, printable excerpt of a rejected value for an error message,
+ * so a 10 MB string does not end up in a dialog. */
+char *
+_rosette_quote_excerpt (const char *value)
+{
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n == MAX_QUOTED_CHARS)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+
+      g_string_append_unichar (out, g_unichar_iscntrl (c) ? '?' : c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* "a, b, c": the nicks of an enum type, for messages. */
+char *
+_rosette_enum_nicks (GType type)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GString *list = g_string_new (NULL);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      if (i > 0)
+        g_string_append (list, ", ");
+      g_string_append (list, klass->values[i].value_nick);
+    }
+
+  return g_string_free (list, FALSE);
+}
+
+/* The nick of an enum value; static data owned by the registered type. */
+const char *
+_rosette_enum_nick (GType type,
+                    int   value)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GEnumValue *enum_value = g_enum_get_value (klass, value);
+
+  g_assert (enum_value != NULL);
+
+  return enum_value->value_nick;
 }

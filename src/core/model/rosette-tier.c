@@ -31,6 +31,7 @@ struct _RosetteTier
   guint             stars;
   RosetteRingStyle  ring_style;
   RosetteOrnament   ornament;
+  char             *field_color;
 };
 
 G_DEFINE_FINAL_TYPE (RosetteTier, rosette_tier, G_TYPE_OBJECT)
@@ -42,6 +43,7 @@ enum {
   PROP_STARS,
   PROP_RING_STYLE,
   PROP_ORNAMENT,
+  PROP_FIELD_COLOR,
   N_PROPS
 };
 
@@ -59,6 +61,7 @@ rosette_tier_finalize (GObject *object)
   RosetteTier *self = (RosetteTier *)object;
 
   g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->field_color, g_free);
 
   G_OBJECT_CLASS (rosette_tier_parent_class)->finalize (object);
 }
@@ -91,6 +94,10 @@ rosette_tier_get_property (GObject    *object,
 
     case PROP_ORNAMENT:
       g_value_set_enum (value, self->ornament);
+      break;
+
+    case PROP_FIELD_COLOR:
+      g_value_set_string (value, self->field_color);
       break;
 
     default:
@@ -128,6 +135,12 @@ rosette_tier_set_property (GObject      *object,
 
     case PROP_ORNAMENT:
       rosette_tier_set_ornament (self, g_value_get_enum (value));
+      break;
+
+    case PROP_FIELD_COLOR:
+      /* Construction passes NULL when no colour is given. */
+      if (g_value_get_string (value) != NULL)
+        rosette_tier_set_field_color (self, g_value_get_string (value));
       break;
 
     default:
@@ -208,6 +221,19 @@ rosette_tier_class_init (RosetteTierClass *klass)
                         G_PARAM_EXPLICIT_NOTIFY |
                         G_PARAM_STATIC_STRINGS));
 
+  /**
+   * RosetteTier:field-color:
+   *
+   * The designer's override of the family's field colour for this tier,
+   * as "#rrggbb", or "" to use the family's colour (or its ramp).
+   */
+  properties[PROP_FIELD_COLOR] =
+    g_param_spec_string ("field-color", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -219,6 +245,7 @@ rosette_tier_init (RosetteTier *self)
   self->stars = 1;
   self->ring_style = ROSETTE_RING_STYLE_NONE;
   self->ornament = ROSETTE_ORNAMENT_NONE;
+  self->field_color = g_strdup ("");
 }
 
 /**
@@ -267,7 +294,8 @@ rosette_tier_new_for_rank (const char *name,
  * rosette_tier_copy:
  * @self: a #RosetteTier
  *
- * Returns: (transfer full): a new tier with the same name and cues
+ * Returns: (transfer full): a new tier with the same name, cues and
+ *   field colour
  */
 RosetteTier *
 rosette_tier_copy (RosetteTier *self)
@@ -280,6 +308,7 @@ rosette_tier_copy (RosetteTier *self)
                        "stars", self->stars,
                        "ring-style", self->ring_style,
                        "ornament", self->ornament,
+                       "field-color", self->field_color,
                        NULL);
 }
 
@@ -519,4 +548,44 @@ rosette_tier_set_ornament (RosetteTier     *self,
 
   self->ornament = ornament;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORNAMENT]);
+}
+
+/**
+ * rosette_tier_get_field_color:
+ * @self: a #RosetteTier
+ *
+ * Returns: the tier's own field colour as "#rrggbb" in lower case, or ""
+ *   when the tier uses the family's
+ */
+const char *
+rosette_tier_get_field_color (RosetteTier *self)
+{
+  g_return_val_if_fail (ROSETTE_IS_TIER (self), NULL);
+
+  return self->field_color;
+}
+
+/**
+ * rosette_tier_set_field_color:
+ * @self: a #RosetteTier
+ * @color: "#rrggbb" in either case (kept in lower case), or "" for the
+ *   family's field colour
+ */
+void
+rosette_tier_set_field_color (RosetteTier *self,
+                              const char  *color)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_if_fail (ROSETTE_IS_TIER (self));
+  g_return_if_fail (color != NULL);
+  g_return_if_fail (*color == '\0' || _rosette_color_is_valid (color));
+
+  lower = g_ascii_strdown (color, -1);
+  if (g_strcmp0 (self->field_color, lower) == 0)
+    return;
+
+  g_free (self->field_color);
+  self->field_color = g_steal_pointer (&lower);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIELD_COLOR]);
 }

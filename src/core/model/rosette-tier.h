@@ -43,5 +43,9 @@ void              rosette_tier_set_ring_style   (RosetteTier      *self,
 RosetteOrnament   rosette_tier_get_ornament     (RosetteTier      *self);
 void              rosette_tier_set_ornament     (RosetteTier      *self,
                                                  RosetteOrnament   ornament);
+/* Since format 2: "" uses the family's field colour (or its ramp). */
+const char       *rosette_tier_get_field_color  (RosetteTier      *self);
+void              rosette_tier_set_field_color  (RosetteTier      *self,
+                                                 const char       *color);
 
 G_END_DECLS

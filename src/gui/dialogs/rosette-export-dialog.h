@@ -24,5 +24,11 @@ GFile               *rosette_export_dialog_get_folder (RosetteExportDialog *self
 void                 rosette_export_dialog_set_folder (RosetteExportDialog *self,
                                                        GFile               *folder);
 void                 rosette_export_dialog_export     (RosetteExportDialog *self);
+void                 rosette_export_dialog_set_tier_active (RosetteExportDialog *self,
+                                                            guint                position,
+                                                            gboolean             active);
+void                 rosette_export_dialog_set_size_active (RosetteExportDialog *self,
+                                                            guint                size,
+                                                            gboolean             active);
 
 G_END_DECLS

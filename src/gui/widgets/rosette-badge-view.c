@@ -31,6 +31,8 @@ struct _RosetteBadgeView
   guint          render_source;
   /* The pixel size the next render should have; 0 before allocation */
   guint          pixel_size;
+  /* The largest side asked for, in logical pixels */
+  int            max_size;
 };
 
 enum {
@@ -44,25 +46,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (RosetteBadgeView, rosette_badge_view, GTK_TYPE_WIDGET)
-
-static GdkTexture *
-render_texture (RosetteFamily  *family,
-                RosetteTier    *tier,
-                guint           size,
-                GError        **error)
-{
-  cairo_surface_t *surface;
-  GdkTexture *texture;
-
-  surface = rosette_design_render_surface (family, tier, size, error);
-  if (surface == NULL)
-    return NULL;
-
-  texture = rosette_gui_texture_new_for_surface (surface);
-  cairo_surface_destroy (surface);
-
-  return texture;
-}
 
 static gboolean
 rosette_badge_view_render_cb (gpointer user_data)
@@ -81,7 +64,7 @@ rosette_badge_view_render_cb (gpointer user_data)
    * render, scaled down rather than up. */
   size = CLAMP (self->pixel_size, ROSETTE_DESIGN_MIN_SIZE, ROSETTE_DESIGN_MAX_SIZE);
 
-  texture = render_texture (self->family, self->tier, size, &error);
+  texture = rosette_gui_render_texture (self->family, self->tier, size, &error);
   if (texture == NULL)
     g_warning ("Could not render tier “%s”: %s",
                rosette_tier_get_name (self->tier), error->message);
@@ -146,16 +129,18 @@ rosette_badge_view_measure (GtkWidget      *widget,
                             int            *minimum_baseline,
                             int            *natural_baseline)
 {
+  RosetteBadgeView *self = ROSETTE_BADGE_VIEW (widget);
+
   /* Square: as tall as it is wide, up to the maximum. */
   if (orientation == GTK_ORIENTATION_VERTICAL && for_size >= 0)
     {
-      *minimum = *natural = CLAMP (for_size, ROSETTE_BADGE_VIEW_MIN_SIZE,
-                                   ROSETTE_BADGE_VIEW_MAX_SIZE);
+      *minimum = *natural = CLAMP (for_size, MIN (ROSETTE_BADGE_VIEW_MIN_SIZE, self->max_size),
+                                   self->max_size);
       return;
     }
 
-  *minimum = ROSETTE_BADGE_VIEW_MIN_SIZE;
-  *natural = ROSETTE_BADGE_VIEW_NATURAL_SIZE;
+  *minimum = MIN (ROSETTE_BADGE_VIEW_MIN_SIZE, self->max_size);
+  *natural = MIN (ROSETTE_BADGE_VIEW_NATURAL_SIZE, self->max_size);
 }
 
 static void
@@ -324,6 +309,8 @@ rosette_badge_view_class_init (RosetteBadgeViewClass *klass)
 static void
 rosette_badge_view_init (RosetteBadgeView *self)
 {
+  self->max_size = ROSETTE_BADGE_VIEW_MAX_SIZE;
+
   g_signal_connect (self, "notify::scale-factor",
                     G_CALLBACK (scale_factor_changed_cb), NULL);
 }
@@ -439,4 +426,26 @@ rosette_badge_view_get_pixel_size (RosetteBadgeView *self)
   g_return_val_if_fail (ROSETTE_IS_BADGE_VIEW (self), 0);
 
   return self->pixel_size;
+}
+
+/**
+ * rosette_badge_view_set_max_size:
+ * @self: a #RosetteBadgeView
+ * @max_size: the largest side to ask for, in logical pixels
+ *
+ * Makes the view smaller than its default, e.g. for the tier strip
+ * under the canvas.
+ */
+void
+rosette_badge_view_set_max_size (RosetteBadgeView *self,
+                                 int               max_size)
+{
+  g_return_if_fail (ROSETTE_IS_BADGE_VIEW (self));
+  g_return_if_fail (max_size > 0);
+
+  if (self->max_size == max_size)
+    return;
+
+  self->max_size = max_size;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }

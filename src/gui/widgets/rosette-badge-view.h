@@ -32,5 +32,7 @@ void           rosette_badge_view_set_tier    (RosetteBadgeView *self,
                                                RosetteTier      *tier);
 GdkTexture    *rosette_badge_view_get_texture (RosetteBadgeView *self);
 guint          rosette_badge_view_get_pixel_size (RosetteBadgeView *self);
+void           rosette_badge_view_set_max_size (RosetteBadgeView *self,
+                                                int               max_size);
 
 G_END_DECLS

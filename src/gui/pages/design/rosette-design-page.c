@@ -12,22 +12,33 @@
 #include "rosette-design-page.h"
 #include "rosette-gui-utils.h"
 
-/* The Design page: the family's tiers side by side as cards, one row
- * while they fit, with the family's name and kind above them. */
+/* The Design page: the selected tier large on the canvas, where its
+ * elements are selected and moved; every tier as a small card in a strip
+ * below it (a click selects the tier); and the inspector beside it, which
+ * folds into an overlay on narrow windows. */
+
+#define STRIP_BADGE_SIZE 96
 
 struct _RosetteDesignPage
 {
   AdwBin         parent_instance;
 
-  RosetteFamily *family;
-  gulong         family_changed_id;
-  gulong         tiers_changed_id;
+  RosetteFamily    *family;
+  gulong            family_changed_id;
+  gulong            tiers_changed_id;
+  /* The tier to select again after the strip is rebuilt */
+  guint             selected_position;
 
   /* Template widgets */
-  GtkStack      *stack;
-  GtkLabel      *name_label;
-  GtkLabel      *kind_label;
-  GtkFlowBox    *flow_box;
+  GtkStack         *stack;
+  AdwFlap          *flap;
+  GtkLabel         *name_label;
+  GtkLabel         *kind_label;
+  GtkButton        *zoom_button;
+  GtkToggleButton  *inspector_button;
+  RosetteCanvas    *canvas;
+  GtkFlowBox       *flow_box;
+  RosetteInspector *inspector;
 };
 
 enum {
@@ -45,8 +56,12 @@ create_card_cb (gpointer item,
                 gpointer user_data)
 {
   RosetteDesignPage *self = ROSETTE_DESIGN_PAGE (user_data);
+  GtkWidget *card = rosette_tier_card_new (self->family, ROSETTE_TIER (item));
 
-  return rosette_tier_card_new (self->family, ROSETTE_TIER (item));
+  rosette_badge_view_set_max_size (rosette_tier_card_get_badge_view (ROSETTE_TIER_CARD (card)),
+                                   STRIP_BADGE_SIZE);
+
+  return card;
 }
 
 static void
@@ -68,10 +83,38 @@ rosette_design_page_update_header (RosetteDesignPage *self)
   gtk_label_set_label (self->name_label, rosette_family_get_name (self->family));
   gtk_label_set_label (self->kind_label, kind);
 
-  /* All tiers on one line when there is room: they are one family. Five
-   * or six tiers go on two even lines rather than four and two. */
-  gtk_flow_box_set_max_children_per_line (self->flow_box,
-                                          n_tiers <= 4 ? MAX (n_tiers, 1) : (n_tiers + 1) / 2);
+  /* The strip is one line; it scrolls sideways when the window is narrow. */
+  gtk_flow_box_set_min_children_per_line (self->flow_box, MAX (n_tiers, 1));
+  gtk_flow_box_set_max_children_per_line (self->flow_box, MAX (n_tiers, 1));
+}
+
+static void
+selected_children_changed_cb (RosetteDesignPage *self)
+{
+  g_autoptr(GList) selected = gtk_flow_box_get_selected_children (self->flow_box);
+
+  if (selected == NULL)
+    return;
+
+  self->selected_position = gtk_flow_box_child_get_index (selected->data);
+  rosette_canvas_set_tier (self->canvas, rosette_design_page_get_selected_tier (self));
+}
+
+static void
+zoom_changed_cb (RosetteDesignPage *self)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *accessible = NULL;
+  int percent = (int) (rosette_canvas_get_zoom (self->canvas) * 100 + .5);
+
+  /* Translators: a zoom level relative to "fit", e.g. "125%" */
+  label = g_strdup_printf (_("%d%%"), percent);
+  /* Translators: %d is a zoom level in percent */
+  accessible = g_strdup_printf (_("Zoom %d%%, fit the badge in the view"), percent);
+  gtk_button_set_label (self->zoom_button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->zoom_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
 }
 
 static void
@@ -81,13 +124,24 @@ tiers_items_changed_cb (RosetteDesignPage *self,
                         guint              added,
                         GListModel        *tiers)
 {
-  GtkFlowBoxChild *first;
+  g_autoptr(GList) selected = NULL;
+  GtkFlowBoxChild *child;
+  guint n_items = g_list_model_get_n_items (tiers);
 
   rosette_design_page_update_header (self);
 
-  if (gtk_flow_box_get_selected_children (self->flow_box) == NULL &&
-      (first = gtk_flow_box_get_child_at_index (self->flow_box, 0)) != NULL)
-    gtk_flow_box_select_child (self->flow_box, first);
+  /* The strip was rebuilt from the model: keep the same position selected
+   * (the next one when it was removed). */
+  selected = gtk_flow_box_get_selected_children (self->flow_box);
+  if (selected == NULL && n_items > 0)
+    {
+      child = gtk_flow_box_get_child_at_index (self->flow_box,
+                                               MIN (self->selected_position, n_items - 1));
+      if (child != NULL)
+        gtk_flow_box_select_child (self->flow_box, child);
+    }
+
+  rosette_canvas_set_tier (self->canvas, rosette_design_page_get_selected_tier (self));
 }
 
 static void
@@ -160,19 +214,41 @@ rosette_design_page_class_init (RosetteDesignPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ROSETTE_TYPE_CANVAS);
+  g_type_ensure (ROSETTE_TYPE_INSPECTOR);
+  g_type_ensure (ROSETTE_TYPE_TIER_CARD);
+
   rosette_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rosette/Rosette/pages/design/rosette-design-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RosetteDesignPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, RosetteDesignPage, flap);
   gtk_widget_class_bind_template_child (widget_class, RosetteDesignPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, RosetteDesignPage, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, RosetteDesignPage, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, RosetteDesignPage, inspector_button);
+  gtk_widget_class_bind_template_child (widget_class, RosetteDesignPage, canvas);
   gtk_widget_class_bind_template_child (widget_class, RosetteDesignPage, flow_box);
+  gtk_widget_class_bind_template_child (widget_class, RosetteDesignPage, inspector);
+  gtk_widget_class_bind_template_callback (widget_class, selected_children_changed_cb);
 }
 
 static void
 rosette_design_page_init (RosetteDesignPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* One selection: a click on the canvas shows that element's properties,
+   * "Deselect" in the inspector clears the canvas's selection. */
+  g_object_bind_property (self->canvas, "selected", self->inspector, "element",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_signal_connect_object (self->canvas, "notify::zoom", G_CALLBACK (zoom_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  zoom_changed_cb (self);
+
+  /* The toggle only matters when the inspector is folded away. */
+  g_object_bind_property (self->flap, "folded", self->inspector_button, "visible",
+                          G_BINDING_SYNC_CREATE);
 }
 
 GtkWidget *
@@ -213,6 +289,10 @@ rosette_design_page_set_family (RosetteDesignPage *self,
 
   gtk_flow_box_bind_model (self->flow_box, NULL, NULL, NULL, NULL);
   g_set_object (&self->family, family);
+  self->selected_position = 0;
+
+  rosette_canvas_set_family (self->canvas, family);
+  rosette_inspector_set_family (self->inspector, family);
 
   if (family != NULL)
     {
@@ -295,4 +375,83 @@ rosette_design_page_get_card (RosetteDesignPage *self,
     return NULL;
 
   return ROSETTE_TIER_CARD (gtk_flow_box_child_get_child (child));
+}
+
+/**
+ * rosette_design_page_get_canvas:
+ * @self: a #RosetteDesignPage
+ *
+ * Returns: (transfer none): the canvas showing the selected tier
+ */
+RosetteCanvas *
+rosette_design_page_get_canvas (RosetteDesignPage *self)
+{
+  g_return_val_if_fail (ROSETTE_IS_DESIGN_PAGE (self), NULL);
+
+  return self->canvas;
+}
+
+/**
+ * rosette_design_page_get_inspector:
+ * @self: a #RosetteDesignPage
+ *
+ * Returns: (transfer none): the inspector
+ */
+RosetteInspector *
+rosette_design_page_get_inspector (RosetteDesignPage *self)
+{
+  g_return_val_if_fail (ROSETTE_IS_DESIGN_PAGE (self), NULL);
+
+  return self->inspector;
+}
+
+/**
+ * rosette_design_page_set_history:
+ * @self: a #RosetteDesignPage
+ * @history: (nullable): the window's undo history for the family
+ *
+ * Lets a canvas drag or a palette click be one undo step.
+ */
+void
+rosette_design_page_set_history (RosetteDesignPage *self,
+                                 RosetteHistory    *history)
+{
+  g_return_if_fail (ROSETTE_IS_DESIGN_PAGE (self));
+
+  rosette_canvas_set_history (self->canvas, history);
+  rosette_inspector_set_history (self->inspector, history);
+}
+
+/**
+ * rosette_design_page_select_tier:
+ * @self: a #RosetteDesignPage
+ * @position: a tier's position
+ *
+ * Shows that tier on the canvas, as a click on its card does.
+ */
+void
+rosette_design_page_select_tier (RosetteDesignPage *self,
+                                 guint              position)
+{
+  GtkFlowBoxChild *child;
+
+  g_return_if_fail (ROSETTE_IS_DESIGN_PAGE (self));
+
+  child = gtk_flow_box_get_child_at_index (self->flow_box, position);
+  if (child != NULL)
+    gtk_flow_box_select_child (self->flow_box, child);
+}
+
+/**
+ * rosette_design_page_toggle_inspector:
+ * @self: a #RosetteDesignPage
+ *
+ * Shows or hides the inspector.
+ */
+void
+rosette_design_page_toggle_inspector (RosetteDesignPage *self)
+{
+  g_return_if_fail (ROSETTE_IS_DESIGN_PAGE (self));
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
 }

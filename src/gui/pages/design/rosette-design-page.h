@@ -9,7 +9,9 @@
 
 #include <adwaita.h>
 
+#include "rosette-canvas.h"
 #include "rosette-core.h"
+#include "rosette-inspector.h"
 #include "rosette-tier-card.h"
 
 G_BEGIN_DECLS
@@ -26,5 +28,12 @@ RosetteTier     *rosette_design_page_get_selected_tier (RosetteDesignPage *self)
 guint            rosette_design_page_get_n_cards       (RosetteDesignPage *self);
 RosetteTierCard *rosette_design_page_get_card          (RosetteDesignPage *self,
                                                         guint              position);
+RosetteCanvas    *rosette_design_page_get_canvas       (RosetteDesignPage *self);
+RosetteInspector *rosette_design_page_get_inspector    (RosetteDesignPage *self);
+void             rosette_design_page_set_history       (RosetteDesignPage *self,
+                                                        RosetteHistory    *history);
+void             rosette_design_page_select_tier       (RosetteDesignPage *self,
+                                                        guint              position);
+void             rosette_design_page_toggle_inspector  (RosetteDesignPage *self);
 
 G_END_DECLS

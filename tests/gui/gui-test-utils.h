@@ -1,0 +1,21 @@
+/* gui-test-utils.h
+ *
+ * Copyright 2026 The Rosette authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* How long a GUI test waits for something before it fails. */
+#define GUI_TEST_WAIT_SECONDS 20
+
+gboolean gui_test_wait_until (gboolean (*done) (gpointer data),
+                              gpointer   data);
+void     gui_test_spin       (void);
+
+G_END_DECLS
