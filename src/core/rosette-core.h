@@ -32,3 +32,10 @@
 #include "rosette-key-documents.h"
 #include "rosette-issuer-keys.h"
 
+#include "rosette-recipient.h"
+#include "rosette-achievement.h"
+#include "rosette-credential.h"
+#include "rosette-jws.h"
+#include "rosette-jsonld-terms.h"
+
+#include "rosette-baking.h"

@@ -35,6 +35,9 @@ G_BEGIN_DECLS
  *   was restored
  * @ROSETTE_ERROR_CRYPTO: the cryptographic library failed (key generation,
  *   signing, a key that does not decode)
+ * @ROSETTE_ERROR_NO_CREDENTIAL: an image carries no baked credential
+ * @ROSETTE_ERROR_AMBIGUOUS: an image carries two credentials where one is
+ *   allowed
  *
  * The one error enum of librosette-core; messages are for people and are
  * translated, callers branch only on the code.
@@ -55,6 +58,8 @@ typedef enum
   ROSETTE_ERROR_ACCESS_DENIED,
   ROSETTE_ERROR_BAD_PASSPHRASE,
   ROSETTE_ERROR_CRYPTO,
+  ROSETTE_ERROR_NO_CREDENTIAL,
+  ROSETTE_ERROR_AMBIGUOUS,
 } RosetteError;
 
 GQuark rosette_error_quark (void);

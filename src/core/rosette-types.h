@@ -19,4 +19,8 @@ typedef struct _RosetteIssuerStore RosetteIssuerStore;
 typedef struct _RosetteKeyRecord   RosetteKeyRecord;
 typedef struct _RosetteKey         RosetteKey;
 
+typedef struct _RosetteAchievement RosetteAchievement;
+typedef struct _RosetteRecipient   RosetteRecipient;
+typedef struct _RosetteCredential  RosetteCredential;
+
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "rosette-core.h"
+#include "interop-utils.h"
 #include "../core/rosette-test-keyring.h"
 
 #define PASSPHRASE "interop passphrase"
@@ -33,62 +34,6 @@ static const RosetteKeyAlgorithm all_algorithms[] = {
   ROSETTE_KEY_ALGORITHM_ED25519, ROSETTE_KEY_ALGORITHM_P256, ROSETTE_KEY_ALGORITHM_RSA2048,
 };
 
-/* Runs a command; returns its exit status and stdout (stderr is kept for
- * the log). */
-static int
-run (const char  *cwd,
-     char       **out,
-     const char  *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *stdout_text = NULL;
-  g_autofree char *stderr_text = NULL;
-  va_list args;
-
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  if (cwd != NULL)
-    g_subprocess_launcher_set_cwd (launcher, cwd);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  if (process == NULL)
-    {
-      g_test_message ("could not run %s: %s", first, error->message);
-      return -1;
-    }
-
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &stdout_text, &stderr_text, &error);
-  g_assert_no_error (error);
-  if (stderr_text != NULL && stderr_text[0] != '\0')
-    g_test_message ("%s: %s", first, stderr_text);
-  if (out != NULL)
-    *out = g_steal_pointer (&stdout_text);
-
-  return g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
-}
-
-static char *
-write_file (const char   *name,
-            gconstpointer data,
-            gssize        length)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (work_dir, name, NULL);
-
-  g_file_set_contents (path, data, length, &error);
-  g_assert_no_error (error);
-
-  return path;
-}
-
 static void
 ensure_jose (void)
 {
@@ -99,7 +44,7 @@ ensure_jose (void)
     return;
 
   g_test_message ("node_modules is missing: running npm ci in %s", interop_srcdir);
-  status = run (NULL, NULL, "npm", "ci", "--prefix", interop_srcdir, "--no-audit", "--no-fund", NULL);
+  status = interop_run (NULL, NULL, "npm", "ci", "--prefix", interop_srcdir, "--no-audit", "--no-fund", NULL);
   if (status != 0 || !g_file_test (marker, G_FILE_TEST_EXISTS))
     g_error ("`npm ci --prefix %s` failed (status %d): the jose interop test needs the npm "
              "registry once to install tests/interop/package-lock.json", interop_srcdir, status);
@@ -151,9 +96,9 @@ test_jose (void)
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
   cases = json_generator_to_data (generator, NULL);
-  cases_path = write_file ("cases.json", cases, -1);
+  cases_path = interop_write_file (work_dir, "cases.json", cases, -1);
 
-  status = run (interop_srcdir, &output, "node", script, cases_path, NULL);
+  status = interop_run (interop_srcdir, &output, "node", script, cases_path, NULL);
   g_test_message ("jose says:\n%s", output != NULL ? output : "");
   g_assert_cmpint (status, ==, 0);
   g_assert_nonnull (strstr (output, "ok EdDSA"));
@@ -168,7 +113,7 @@ test_openssl_public (void)
     {
       g_autoptr(RosetteKey) key = rosette_key_generate (all_algorithms[i], NULL);
       g_autofree char *pem = rosette_key_dup_public_pem (key);
-      g_autofree char *pem_path = write_file ("public.pem", pem, -1);
+      g_autofree char *pem_path = interop_write_file (work_dir, "public.pem", pem, -1);
       g_autofree char *der_path = g_build_filename (work_dir, "public.der", NULL);
       g_autofree char *der = NULL;
       g_autoptr(GBytes) spki = rosette_key_dup_spki (key);
@@ -177,15 +122,15 @@ test_openssl_public (void)
       g_autofree char *digest = NULL;
       gsize length = 0;
 
-      g_assert_cmpint (run (NULL, NULL, "openssl", "pkey", "-pubin", "-in", pem_path, "-noout", NULL), ==, 0);
-      g_assert_cmpint (run (NULL, NULL, "openssl", "pkey", "-pubin", "-in", pem_path,
+      g_assert_cmpint (interop_run (NULL, NULL, "openssl", "pkey", "-pubin", "-in", pem_path, "-noout", NULL), ==, 0);
+      g_assert_cmpint (interop_run (NULL, NULL, "openssl", "pkey", "-pubin", "-in", pem_path,
                             "-outform", "DER", "-out", der_path, NULL), ==, 0);
       g_file_get_contents (der_path, &der, &length, NULL);
       der_bytes = g_bytes_new (der, length);
       g_assert_true (g_bytes_equal (der_bytes, spki));
 
       /* The fingerprint people compare is what sha256 of that DER gives. */
-      g_assert_cmpint (run (NULL, &digest, "openssl", "dgst", "-sha256", "-c", der_path, NULL), ==, 0);
+      g_assert_cmpint (interop_run (NULL, &digest, "openssl", "dgst", "-sha256", "-c", der_path, NULL), ==, 0);
       g_strstrip (digest);
       g_assert_cmpint (g_ascii_strcasecmp (strrchr (digest, ' ') + 1,
                                            rosette_key_record_get_fingerprint (record)), ==, 0);
@@ -197,23 +142,23 @@ test_openssl_signatures (void)
 {
   /* Ed25519 and RS256 signatures are in the form openssl reads raw. */
   static const RosetteKeyAlgorithm algorithms[] = { ROSETTE_KEY_ALGORITHM_ED25519, ROSETTE_KEY_ALGORITHM_RSA2048 };
-  g_autofree char *data_path = write_file ("data.bin", PAYLOAD, -1);
+  g_autofree char *data_path = interop_write_file (work_dir, "data.bin", PAYLOAD, -1);
 
   for (guint i = 0; i < G_N_ELEMENTS (algorithms); i++)
     {
       g_autoptr(RosetteKey) key = rosette_key_generate (algorithms[i], NULL);
       g_autofree char *pem = rosette_key_dup_public_pem (key);
-      g_autofree char *pem_path = write_file ("sig-public.pem", pem, -1);
+      g_autofree char *pem_path = interop_write_file (work_dir, "sig-public.pem", pem, -1);
       g_autoptr(GBytes) signature = rosette_key_sign (key, (const guint8 *) PAYLOAD, strlen (PAYLOAD), NULL);
-      g_autofree char *sig_path = write_file ("data.sig", g_bytes_get_data (signature, NULL),
+      g_autofree char *sig_path = interop_write_file (work_dir, "data.sig", g_bytes_get_data (signature, NULL),
                                               g_bytes_get_size (signature));
       int status;
 
       if (algorithms[i] == ROSETTE_KEY_ALGORITHM_ED25519)
-        status = run (NULL, NULL, "openssl", "pkeyutl", "-verify", "-pubin", "-inkey", pem_path,
+        status = interop_run (NULL, NULL, "openssl", "pkeyutl", "-verify", "-pubin", "-inkey", pem_path,
                       "-rawin", "-in", data_path, "-sigfile", sig_path, NULL);
       else
-        status = run (NULL, NULL, "openssl", "dgst", "-sha256", "-verify", pem_path,
+        status = interop_run (NULL, NULL, "openssl", "dgst", "-sha256", "-verify", pem_path,
                       "-signature", sig_path, data_path, NULL);
       g_assert_cmpint (status, ==, 0);
     }
@@ -223,21 +168,21 @@ static void
 check_encrypted_block (const char *pem,
                        RosetteKey *key)
 {
-  g_autofree char *path = write_file ("encrypted.pem", pem, -1);
+  g_autofree char *path = interop_write_file (work_dir, "encrypted.pem", pem, -1);
   g_autofree char *public_pem = rosette_key_dup_public_pem (key);
   g_autofree char *out = NULL;
   g_autofree char *structure = NULL;
 
   g_assert_true (g_str_has_prefix (pem, "-----BEGIN ENCRYPTED PRIVATE KEY-----"));
-  g_assert_cmpint (run (NULL, &out, "openssl", "pkey", "-in", path, "-passin", "pass:" PASSPHRASE,
+  g_assert_cmpint (interop_run (NULL, &out, "openssl", "pkey", "-in", path, "-passin", "pass:" PASSPHRASE,
                         "-pubout", NULL), ==, 0);
   g_assert_cmpstr (out, ==, public_pem);
 
-  g_assert_cmpint (run (NULL, NULL, "openssl", "pkey", "-in", path, "-passin", "pass:wrong",
+  g_assert_cmpint (interop_run (NULL, NULL, "openssl", "pkey", "-in", path, "-passin", "pass:wrong",
                         "-noout", NULL), !=, 0);
 
   /* PBES2 with AES-256, as promised. */
-  g_assert_cmpint (run (NULL, &structure, "openssl", "asn1parse", "-in", path, NULL), ==, 0);
+  g_assert_cmpint (interop_run (NULL, &structure, "openssl", "asn1parse", "-in", path, NULL), ==, 0);
   g_assert_nonnull (strstr (structure, "PBES2"));
   g_assert_nonnull (strstr (structure, "aes-256-cbc"));
 }
