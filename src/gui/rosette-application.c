@@ -309,6 +309,18 @@ rosette_application_open_uri_action (GSimpleAction *action,
 }
 
 static void
+rosette_application_help_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  RosetteApplication *self = ROSETTE_APPLICATION (user_data);
+
+  /* Yelp shows the pages installed from help/ (gnome.yelp). */
+  gtk_show_uri (GTK_WINDOW (rosette_application_get_current_window (self)), "help:rosette",
+                GDK_CURRENT_TIME);
+}
+
+static void
 rosette_application_about_action (GSimpleAction *action,
                                   GVariant      *parameter,
                                   gpointer       user_data)
@@ -356,6 +368,7 @@ static const GActionEntry app_actions[] = {
   { "open", rosette_application_open_action },
   { "open-uri", rosette_application_open_uri_action, "s" },
   { "preferences", rosette_application_preferences_action },
+  { "help", rosette_application_help_action },
   { "about", rosette_application_about_action },
   { "quit", rosette_application_quit_action },
 };
@@ -383,6 +396,7 @@ rosette_application_startup (GApplication *application)
     { "win.zoom-out", { "<Primary>minus", NULL } },
     { "win.zoom-reset", { "<Primary>0", NULL } },
     { "win.toggle-inspector", { "F9", NULL } },
+    { "app.help", { "F1", NULL } },
   };
 
   G_APPLICATION_CLASS (rosette_application_parent_class)->startup (application);

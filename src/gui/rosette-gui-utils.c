@@ -244,3 +244,27 @@ rosette_gui_element_get_display_name (RosetteElement element)
       return "";
     }
 }
+
+/**
+ * rosette_gui_family_find_tier:
+ * @family: a family
+ * @tier: (nullable): a tier
+ *
+ * Returns: the position of @tier in @family, or
+ *   %GTK_INVALID_LIST_POSITION when it is not one of its tiers
+ */
+guint
+rosette_gui_family_find_tier (RosetteFamily *family,
+                              RosetteTier   *tier)
+{
+  guint n_tiers;
+
+  g_return_val_if_fail (ROSETTE_IS_FAMILY (family), GTK_INVALID_LIST_POSITION);
+
+  n_tiers = rosette_family_get_n_tiers (family);
+  for (guint i = 0; i < n_tiers; i++)
+    if (rosette_family_get_tier (family, i) == tier)
+      return i;
+
+  return GTK_INVALID_LIST_POSITION;
+}

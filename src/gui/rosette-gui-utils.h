@@ -28,5 +28,7 @@ char       *rosette_gui_color_to_string        (const GdkRGBA   *rgba);
 gboolean    rosette_gui_color_parse            (const char      *color,
                                                 GdkRGBA         *rgba);
 const char *rosette_gui_element_get_display_name (RosetteElement element);
+guint       rosette_gui_family_find_tier       (RosetteFamily   *family,
+                                                RosetteTier     *tier);
 
 G_END_DECLS

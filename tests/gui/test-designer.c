@@ -296,6 +296,167 @@ test_inspector_tiers (void)
 }
 
 static void
+assert_picks (RosetteCanvas  *canvas,
+              RosetteElement  element)
+{
+  RosetteFamily *family = rosette_canvas_get_family (canvas);
+  RosetteTier *tier = rosette_canvas_get_tier (canvas);
+  double bx, by, bw, bh, x, y, ux, uy;
+
+  /* The element's centre, mapped to the widget and back, is itself; a
+   * press there selects the element. */
+  g_assert_true (rosette_design_get_element_bounds (family, tier, element, &bx, &by, &bw, &bh));
+  rosette_canvas_badge_to_widget (canvas, bx + bw / 2, by + bh / 2, &x, &y);
+  rosette_canvas_widget_to_badge (canvas, x, y, &ux, &uy);
+  g_assert_cmpfloat_with_epsilon (ux, bx + bw / 2, 1e-6);
+  g_assert_cmpfloat_with_epsilon (uy, by + bh / 2, 1e-6);
+  g_assert_true (rosette_canvas_drag_begin (canvas, x, y));
+  rosette_canvas_drag_end (canvas);
+  g_assert_cmpint (rosette_canvas_get_selected (canvas), ==, element);
+}
+
+static void
+test_canvas_zoom_and_pan (void)
+{
+  RosetteWindow *window = window_new_presented ();
+  RosetteDesignPage *page = rosette_window_get_design_page (window);
+  RosetteCanvas *canvas = rosette_design_page_get_canvas (page);
+  RosetteFamily *family = rosette_window_get_family (window);
+  GtkScrollable *scrollable = GTK_SCROLLABLE (canvas);
+  GtkAdjustment *hadj = gtk_scrollable_get_hadjustment (scrollable);
+  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (scrollable);
+  double width = gtk_widget_get_width (GTK_WIDGET (canvas));
+  double height = gtk_widget_get_height (GTK_WIDGET (canvas));
+  double bx, by, bw, bh, x, y, ux, uy, h, v, dx, dy, scale, scale_after;
+
+  /* In a scrolled window, with nothing to scroll while the badge fits. */
+  g_assert_nonnull (hadj);
+  g_assert_nonnull (vadj);
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (gtk_widget_get_parent (GTK_WIDGET (canvas))));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadj), <=, gtk_adjustment_get_page_size (hadj));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadj), <=, gtk_adjustment_get_page_size (vadj));
+  assert_picks (canvas, ROSETTE_ELEMENT_EMBLEM);
+
+  /* Zooming around a point keeps the part of the badge under it there,
+   * like Ctrl+scroll under the pointer (a point off the middle, but not
+   * so near the edge that the scroll position would have to pass 0). */
+  bx = 200;
+  by = 300;
+  rosette_canvas_badge_to_widget (canvas, bx, by, &x, &y);
+  rosette_canvas_zoom_at (canvas, 3.0, x, y);
+  g_assert_cmpfloat_with_epsilon (rosette_canvas_get_zoom (canvas), 3.0, 1e-9);
+  rosette_canvas_badge_to_widget (canvas, bx, by, &ux, &uy);
+  g_assert_cmpfloat_with_epsilon (ux, x, 1.0);
+  g_assert_cmpfloat_with_epsilon (uy, y, 1.0);
+
+  /* Now the badge is larger than the view, and it scrolls. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadj), >, gtk_adjustment_get_page_size (hadj));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadj), >, gtk_adjustment_get_page_size (vadj));
+
+  /* Scrolled to each corner in turn, picking and handles are right. */
+  gtk_adjustment_set_value (hadj, 0);
+  gtk_adjustment_set_value (vadj, 0);
+  rosette_canvas_widget_to_badge (canvas, 0, 0, &ux, &uy);
+  g_assert_cmpfloat (ux, <, 0);
+  gtk_adjustment_set_value (hadj, gtk_adjustment_get_upper (hadj));
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj));
+  rosette_canvas_widget_to_badge (canvas, width, height, &ux, &uy);
+  g_assert_cmpfloat (ux, >, ROSETTE_CANVAS_UNITS);
+  g_assert_cmpfloat (uy, >, ROSETTE_CANVAS_UNITS);
+
+  /* Bring the emblem into view, as a user panning to it would. */
+  g_assert_true (rosette_design_get_element_bounds (family, rosette_canvas_get_tier (canvas),
+                                                    ROSETTE_ELEMENT_EMBLEM, &bx, &by, &bw, &bh));
+  rosette_canvas_badge_to_widget (canvas, bx + bw / 2, by + bh / 2, &x, &y);
+  gtk_adjustment_set_value (hadj, gtk_adjustment_get_value (hadj) + x - width / 2);
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) + y - height / 2);
+  rosette_canvas_badge_to_widget (canvas, bx + bw / 2, by + bh / 2, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, width / 2, 1.0);
+  g_assert_cmpfloat_with_epsilon (y, height / 2, 1.0);
+  assert_picks (canvas, ROSETTE_ELEMENT_EMBLEM);
+
+  /* The selection's corner handle is where the element's corner is:
+   * a press there resizes, and moves nothing. */
+  rosette_family_get_placement (family, ROSETTE_ELEMENT_EMBLEM, &dx, &dy, &scale);
+  rosette_canvas_badge_to_widget (canvas, bx + bw, by + bh, &x, &y);
+  g_assert_true (rosette_canvas_drag_begin (canvas, x, y));
+  rosette_canvas_drag_update (canvas, 12, 12);
+  rosette_canvas_drag_end (canvas);
+  rosette_family_get_placement (family, ROSETTE_ELEMENT_EMBLEM, &ux, &uy, &scale_after);
+  g_assert_cmpfloat (scale_after, >, scale);
+  g_assert_cmpfloat (ux, ==, dx);
+  g_assert_cmpfloat (uy, ==, dy);
+
+  /* Panning (middle button, or Space and drag) scrolls with the pointer
+   * and edits nothing. */
+  h = gtk_adjustment_get_value (hadj);
+  v = gtk_adjustment_get_value (vadj);
+  g_assert_true (rosette_canvas_pan_begin (canvas));
+  rosette_canvas_drag_update (canvas, 40, 25);
+  rosette_canvas_drag_end (canvas);
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (hadj), h - 40, 1e-6);
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (vadj), v - 25, 1e-6);
+  rosette_family_get_placement (family, ROSETTE_ELEMENT_EMBLEM, &ux, &uy, &scale);
+  g_assert_cmpfloat (scale, ==, scale_after);
+  assert_picks (canvas, ROSETTE_ELEMENT_EMBLEM);
+
+  /* Fit (Ctrl+0) shows the whole badge centred again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
+  g_assert_cmpfloat (rosette_canvas_get_zoom (canvas), ==, 1.0);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadj), <=, gtk_adjustment_get_page_size (hadj));
+  rosette_canvas_badge_to_widget (canvas, ROSETTE_CANVAS_UNITS / 2, ROSETTE_CANVAS_UNITS / 2,
+                                  &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, width / 2, 1.0);
+  g_assert_cmpfloat_with_epsilon (y, height / 2, 1.0);
+  assert_picks (canvas, ROSETTE_ELEMENT_EMBLEM);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_strip_reorder (void)
+{
+  RosetteWindow *window = window_new_presented ();
+  RosetteDesignPage *page = rosette_window_get_design_page (window);
+  RosetteFamily *family = rosette_window_get_family (window);
+  RosetteHistory *history = _rosette_window_get_history (window);
+  g_autofree char *first = g_strdup (rosette_tier_get_name (rosette_family_get_tier (family, 0)));
+  g_autofree char *second = g_strdup (rosette_tier_get_name (rosette_family_get_tier (family, 1)));
+  g_autofree char *third = g_strdup (rosette_tier_get_name (rosette_family_get_tier (family, 2)));
+
+  g_assert_false (rosette_history_get_can_undo (history));
+
+  /* Dropping the first card on the last moves that tier to the end, and
+   * it stays the one on the canvas. */
+  rosette_design_page_select_tier (page, 0);
+  g_assert_true (rosette_design_page_move_tier (page, 0, 2));
+  g_assert_cmpstr (rosette_tier_get_name (rosette_family_get_tier (family, 0)), ==, second);
+  g_assert_cmpstr (rosette_tier_get_name (rosette_family_get_tier (family, 1)), ==, third);
+  g_assert_cmpstr (rosette_tier_get_name (rosette_family_get_tier (family, 2)), ==, first);
+  g_assert_true (gui_test_wait_until (strip_has_n_cards, page));
+  g_assert_cmpstr (rosette_tier_get_name (rosette_tier_card_get_tier (rosette_design_page_get_card (page, 2))),
+                   ==, first);
+  g_assert_cmpstr (rosette_tier_get_name (rosette_design_page_get_selected_tier (page)), ==, first);
+  g_assert_true (rosette_canvas_get_tier (rosette_design_page_get_canvas (page)) ==
+                 rosette_family_get_tier (family, 2));
+
+  /* A drop on itself does nothing. */
+  g_assert_false (rosette_design_page_move_tier (page, 1, 1));
+
+  /* The move is one undo step. */
+  g_assert_true (gui_test_wait_until (history_idle, history));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (rosette_tier_get_name (rosette_family_get_tier (family, 0)), ==, first);
+  g_assert_cmpstr (rosette_tier_get_name (rosette_family_get_tier (family, 1)), ==, second);
+  g_assert_cmpstr (rosette_tier_get_name (rosette_family_get_tier (family, 2)), ==, third);
+  g_assert_false (rosette_history_get_can_undo (history));
+  g_assert_false (rosette_window_get_modified (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_emblem_chooser (void)
 {
   g_autoptr(RosetteFamily) family = rosette_family_new_from_template (ROSETTE_BADGE_KIND_SERVICE, "Years");
@@ -469,8 +630,10 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/rosette/gui/designer/canvas-select-and-drag", test_canvas_select_and_drag);
+  g_test_add_func ("/rosette/gui/designer/canvas-zoom-and-pan", test_canvas_zoom_and_pan);
   g_test_add_func ("/rosette/gui/designer/inspector-color-undo", test_inspector_color_undo);
   g_test_add_func ("/rosette/gui/designer/inspector-tiers", test_inspector_tiers);
+  g_test_add_func ("/rosette/gui/designer/strip-reorder", test_strip_reorder);
   g_test_add_func ("/rosette/gui/designer/emblem-chooser", test_emblem_chooser);
   g_test_add_func ("/rosette/gui/designer/import-emblem", test_import_emblem);
   g_test_add_func ("/rosette/gui/designer/autosave-and-close-prompt", test_autosave_and_close_prompt);

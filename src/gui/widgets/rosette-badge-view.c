@@ -9,30 +9,23 @@
 
 #include <glib/gi18n.h>
 
+#include "rosette-badge-renderer.h"
 #include "rosette-badge-view.h"
-#include "rosette-gui-utils.h"
 
 /* Shows one tier's artwork, rendered by the core at exactly the size it
  * covers on screen (logical size times scale factor), so it is never
- * scaled up. Rendering is queued and done from an idle; the render step
- * takes only plain values so that it can move into a GTask thread when
- * families get heavier. */
+ * scaled up. A threaded RosetteBadgeRenderer does the work, so a page of
+ * cards never stalls the interface while it renders. */
 
 struct _RosetteBadgeView
 {
-  GtkWidget      parent_instance;
+  GtkWidget             parent_instance;
 
-  RosetteFamily *family;
-  RosetteTier   *tier;
-  GdkTexture    *texture;
-
-  gulong         family_changed_id;
-  gulong         tier_notify_id;
-  guint          render_source;
-  /* The pixel size the next render should have; 0 before allocation */
-  guint          pixel_size;
+  RosetteBadgeRenderer *renderer;
+  /* The pixel size the view covers; 0 before allocation */
+  guint                 pixel_size;
   /* The largest side asked for, in logical pixels */
-  int            max_size;
+  int                   max_size;
 };
 
 enum {
@@ -47,71 +40,31 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (RosetteBadgeView, rosette_badge_view, GTK_TYPE_WIDGET)
 
-static gboolean
-rosette_badge_view_render_cb (gpointer user_data)
-{
-  RosetteBadgeView *self = ROSETTE_BADGE_VIEW (user_data);
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-  guint size;
-
-  self->render_source = 0;
-
-  if (self->family == NULL || self->tier == NULL || self->pixel_size == 0)
-    return G_SOURCE_REMOVE;
-
-  /* The core accepts 64..2048 px; a tiny widget still gets a sharp
-   * render, scaled down rather than up. */
-  size = CLAMP (self->pixel_size, ROSETTE_DESIGN_MIN_SIZE, ROSETTE_DESIGN_MAX_SIZE);
-
-  texture = rosette_gui_render_texture (self->family, self->tier, size, &error);
-  if (texture == NULL)
-    g_warning ("Could not render tier “%s”: %s",
-               rosette_tier_get_name (self->tier), error->message);
-
-  if (g_set_object (&self->texture, texture))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXTURE]);
-
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-rosette_badge_view_queue_render (RosetteBadgeView *self)
-{
-  if (self->render_source != 0)
-    return;
-
-  /* Before the next frame is painted, after this layout pass. */
-  self->render_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE,
-                                         rosette_badge_view_render_cb,
-                                         self, NULL);
-}
-
 static void
 rosette_badge_view_update_label (RosetteBadgeView *self)
 {
+  RosetteFamily *family = rosette_badge_renderer_get_family (self->renderer);
+  RosetteTier *tier = rosette_badge_renderer_get_tier (self->renderer);
   g_autofree char *label = NULL;
 
-  if (self->family == NULL || self->tier == NULL)
+  if (family == NULL || tier == NULL)
     return;
 
   /* Translators: the first %s is a family name, the second a tier name,
    * e.g. "Data Privacy, Expert tier badge" */
   label = g_strdup_printf (_("%s, %s tier badge"),
-                           rosette_family_get_name (self->family),
-                           rosette_tier_get_name (self->tier));
+                           rosette_family_get_name (family),
+                           rosette_tier_get_name (tier));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
 }
 
 static void
-artwork_changed_cb (RosetteBadgeView *self)
+texture_changed_cb (RosetteBadgeView *self)
 {
-  rosette_badge_view_update_label (self);
-  rosette_badge_view_queue_render (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXTURE]);
 }
 
 static GtkSizeRequestMode
@@ -157,7 +110,7 @@ rosette_badge_view_size_allocate (GtkWidget *widget,
   if (pixel_size != self->pixel_size)
     {
       self->pixel_size = pixel_size;
-      rosette_badge_view_queue_render (self);
+      rosette_badge_renderer_set_size (self->renderer, pixel_size);
     }
 }
 
@@ -169,13 +122,14 @@ rosette_badge_view_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   int side = MIN (width, height);
+  GdkTexture *texture = rosette_badge_renderer_get_texture (self->renderer);
 
-  if (self->texture == NULL || side <= 0)
+  if (texture == NULL || side <= 0)
     return;
 
   /* While a re-render at a new size is pending, the old texture is
    * drawn scaled for a frame; then it is 1:1 again. */
-  gtk_snapshot_append_texture (snapshot, self->texture,
+  gtk_snapshot_append_texture (snapshot, texture,
                                &GRAPHENE_RECT_INIT ((width - side) / 2,
                                                     (height - side) / 2,
                                                     side, side));
@@ -192,15 +146,9 @@ rosette_badge_view_dispose (GObject *object)
 {
   RosetteBadgeView *self = ROSETTE_BADGE_VIEW (object);
 
-  if (self->family != NULL)
-    g_clear_signal_handler (&self->family_changed_id, self->family);
-  if (self->tier != NULL)
-    g_clear_signal_handler (&self->tier_notify_id, self->tier);
-
-  g_clear_object (&self->family);
-  g_clear_object (&self->tier);
-  g_clear_object (&self->texture);
-  g_clear_handle_id (&self->render_source, g_source_remove);
+  if (self->renderer != NULL)
+    g_signal_handlers_disconnect_by_data (self->renderer, self);
+  g_clear_object (&self->renderer);
 
   G_OBJECT_CLASS (rosette_badge_view_parent_class)->dispose (object);
 }
@@ -216,15 +164,15 @@ rosette_badge_view_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_FAMILY:
-      g_value_set_object (value, self->family);
+      g_value_set_object (value, rosette_badge_renderer_get_family (self->renderer));
       break;
 
     case PROP_TIER:
-      g_value_set_object (value, self->tier);
+      g_value_set_object (value, rosette_badge_renderer_get_tier (self->renderer));
       break;
 
     case PROP_TEXTURE:
-      g_value_set_object (value, self->texture);
+      g_value_set_object (value, rosette_badge_renderer_get_texture (self->renderer));
       break;
 
     default:
@@ -310,6 +258,14 @@ static void
 rosette_badge_view_init (RosetteBadgeView *self)
 {
   self->max_size = ROSETTE_BADGE_VIEW_MAX_SIZE;
+  self->renderer = rosette_badge_renderer_new (TRUE);
+
+  g_signal_connect_object (self->renderer, "artwork-changed",
+                           G_CALLBACK (rosette_badge_view_update_label),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->renderer, "notify::texture",
+                           G_CALLBACK (texture_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   g_signal_connect (self, "notify::scale-factor",
                     G_CALLBACK (scale_factor_changed_cb), NULL);
@@ -332,7 +288,7 @@ rosette_badge_view_get_family (RosetteBadgeView *self)
 {
   g_return_val_if_fail (ROSETTE_IS_BADGE_VIEW (self), NULL);
 
-  return self->family;
+  return rosette_badge_renderer_get_family (self->renderer);
 }
 
 void
@@ -342,23 +298,8 @@ rosette_badge_view_set_family (RosetteBadgeView *self,
   g_return_if_fail (ROSETTE_IS_BADGE_VIEW (self));
   g_return_if_fail (!family || ROSETTE_IS_FAMILY (family));
 
-  if (self->family == family)
-    return;
-
-  if (self->family != NULL)
-    g_clear_signal_handler (&self->family_changed_id, self->family);
-
-  g_set_object (&self->family, family);
-
-  /* Any edit of the family can change every tier's artwork. */
-  if (family != NULL)
-    self->family_changed_id =
-      g_signal_connect_object (family, "changed",
-                               G_CALLBACK (artwork_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-
-  artwork_changed_cb (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAMILY]);
+  if (rosette_badge_renderer_set_family (self->renderer, family))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAMILY]);
 }
 
 /**
@@ -372,7 +313,7 @@ rosette_badge_view_get_tier (RosetteBadgeView *self)
 {
   g_return_val_if_fail (ROSETTE_IS_BADGE_VIEW (self), NULL);
 
-  return self->tier;
+  return rosette_badge_renderer_get_tier (self->renderer);
 }
 
 void
@@ -382,22 +323,8 @@ rosette_badge_view_set_tier (RosetteBadgeView *self,
   g_return_if_fail (ROSETTE_IS_BADGE_VIEW (self));
   g_return_if_fail (!tier || ROSETTE_IS_TIER (tier));
 
-  if (self->tier == tier)
-    return;
-
-  if (self->tier != NULL)
-    g_clear_signal_handler (&self->tier_notify_id, self->tier);
-
-  g_set_object (&self->tier, tier);
-
-  if (tier != NULL)
-    self->tier_notify_id =
-      g_signal_connect_object (tier, "notify",
-                               G_CALLBACK (artwork_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-
-  artwork_changed_cb (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIER]);
+  if (rosette_badge_renderer_set_tier (self->renderer, tier))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIER]);
 }
 
 /**
@@ -411,7 +338,7 @@ rosette_badge_view_get_texture (RosetteBadgeView *self)
 {
   g_return_val_if_fail (ROSETTE_IS_BADGE_VIEW (self), NULL);
 
-  return self->texture;
+  return rosette_badge_renderer_get_texture (self->renderer);
 }
 
 /**

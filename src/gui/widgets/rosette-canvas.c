@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rosette-badge-renderer.h"
 #include "rosette-canvas.h"
 #include "rosette-gui-utils.h"
 
@@ -19,7 +20,13 @@
  * by the core at the pixel size it covers; the GUI only draws the
  * selection box and its handles over it. Geometry questions (what is under
  * the pointer, where an element is) are asked of the core in the badge's
- * 512-unit space. */
+ * 512-unit space.
+ *
+ * Zoomed in past "fit", the badge is larger than the view: the canvas is
+ * a GtkScrollable, so a GtkScrolledWindow around it gives scrollbars and
+ * touchpad panning, like GNOME's image viewers. Ctrl+scroll and pinch zoom
+ * around the pointer; a middle-button drag, or a drag with Space held,
+ * pans. */
 
 #define MARGIN 24.0
 #define HANDLE_SIZE 9.0
@@ -33,34 +40,41 @@ typedef enum
   DRAG_NONE,
   DRAG_MOVE,
   DRAG_RESIZE,
+  DRAG_PAN,
 } DragMode;
 
 struct _RosetteCanvas
 {
-  GtkWidget       parent_instance;
+  GtkWidget             parent_instance;
 
-  RosetteFamily  *family;
-  RosetteTier    *tier;
-  RosetteHistory *history;
-  GdkTexture     *texture;
+  RosetteBadgeRenderer *renderer;
+  RosetteHistory       *history;
+  GtkAdjustment        *hadjustment;
+  GtkAdjustment        *vadjustment;
 
-  gulong          family_changed_id;
-  gulong          tier_notify_id;
-  guint           render_source;
+  int                   selected;
+  double                zoom;
+  /* How long the last full-size render took */
+  gint64                render_time;
 
-  int             selected;
-  double          zoom;
-  gint64          render_time;
+  /* Where the pointer is, for Ctrl+scroll */
+  double                pointer_x;
+  double                pointer_y;
 
   /* The drag in progress */
-  DragMode        drag_mode;
-  double          drag_x;
-  double          drag_y;
-  double          start_dx;
-  double          start_dy;
-  double          start_scale;
-  double          center_x;
-  double          center_y;
+  DragMode              drag_mode;
+  double                drag_x;
+  double                drag_y;
+  double                start_dx;
+  double                start_dy;
+  double                start_scale;
+  double                center_x;
+  double                center_y;
+  double                pinch_zoom;
+
+  guint                 hscroll_policy : 1;
+  guint                 vscroll_policy : 1;
+  guint                 space_held : 1;
 };
 
 enum {
@@ -71,14 +85,45 @@ enum {
   PROP_SELECTED,
   PROP_ZOOM,
   PROP_TEXTURE,
-  N_PROPS
+  N_PROPS,
+
+  /* GtkScrollable */
+  PROP_HADJUSTMENT = N_PROPS,
+  PROP_VADJUSTMENT,
+  PROP_HSCROLL_POLICY,
+  PROP_VSCROLL_POLICY,
 };
 
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_FINAL_TYPE (RosetteCanvas, rosette_canvas, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (RosetteCanvas, rosette_canvas, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
 
-/* Where the badge square is in widget coordinates. */
+/* The side of the badge at the current zoom, and the size of everything
+ * that can be scrolled to: the badge with a margin, at least the view. */
+static void
+rosette_canvas_get_content_size (RosetteCanvas *self,
+                                 double        *side,
+                                 double        *content_width,
+                                 double        *content_height)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double fit = MAX (1.0, MIN (width, height) - 2 * MARGIN);
+
+  *side = fit * self->zoom;
+  *content_width = MAX (width, *side + 2 * MARGIN);
+  *content_height = MAX (height, *side + 2 * MARGIN);
+}
+
+static double
+adjustment_get_value (GtkAdjustment *adjustment)
+{
+  return adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0;
+}
+
+/* Where the badge square is in widget coordinates: centred while it
+ * fits, scrolled by the adjustments when it does not. */
 static void
 rosette_canvas_get_badge_rect (RosetteCanvas *self,
                                double        *x,
@@ -87,11 +132,66 @@ rosette_canvas_get_badge_rect (RosetteCanvas *self,
 {
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
-  double fit = MAX (1.0, MIN (width, height) - 2 * MARGIN);
+  double content_width, content_height, h, v;
 
-  *side = fit * self->zoom;
-  *x = round ((width - *side) / 2);
-  *y = round ((height - *side) / 2);
+  rosette_canvas_get_content_size (self, side, &content_width, &content_height);
+  h = CLAMP (adjustment_get_value (self->hadjustment), 0, content_width - width);
+  v = CLAMP (adjustment_get_value (self->vadjustment), 0, content_height - height);
+
+  *x = round ((content_width - *side) / 2 - h);
+  *y = round ((content_height - *side) / 2 - v);
+}
+
+static void
+configure_adjustment (GtkAdjustment *adjustment,
+                      double         value,
+                      double         content,
+                      double         page)
+{
+  if (adjustment == NULL)
+    return;
+
+  gtk_adjustment_configure (adjustment,
+                            CLAMP (value, 0, MAX (0, content - page)),
+                            0, content,
+                            page * 0.1, page * 0.9, page);
+}
+
+/* Sets the scroll position (clamped) for the current zoom and size. */
+static void
+rosette_canvas_scroll_to (RosetteCanvas *self,
+                          double         h,
+                          double         v)
+{
+  double side, content_width, content_height;
+
+  rosette_canvas_get_content_size (self, &side, &content_width, &content_height);
+  configure_adjustment (self->hadjustment, h, content_width,
+                        gtk_widget_get_width (GTK_WIDGET (self)));
+  configure_adjustment (self->vadjustment, v, content_height,
+                        gtk_widget_get_height (GTK_WIDGET (self)));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The artwork is rendered at the pixels it covers; while a drag goes on
+ * on a slow machine, at half of that, sharpened on release. */
+static void
+rosette_canvas_update_render_size (RosetteCanvas *self)
+{
+  double x, y, side;
+  guint size;
+
+  if (gtk_widget_get_width (GTK_WIDGET (self)) <= 0)
+    return;
+
+  rosette_canvas_get_badge_rect (self, &x, &y, &side);
+  size = (guint) (side * gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+
+  if ((self->drag_mode == DRAG_MOVE || self->drag_mode == DRAG_RESIZE) &&
+      self->render_time > SMOOTH_RENDER_USEC)
+    size /= 2;
+
+  rosette_badge_renderer_set_size (self->renderer, MAX (size, 1));
 }
 
 static gboolean
@@ -101,11 +201,13 @@ rosette_canvas_get_selection_rect (RosetteCanvas   *self,
   double bx, by, bw, bh;
   double x0, y0, x1, y1;
 
-  if (self->selected < 0 || self->family == NULL || self->tier == NULL)
+  RosetteFamily *family = rosette_badge_renderer_get_family (self->renderer);
+  RosetteTier *tier = rosette_badge_renderer_get_tier (self->renderer);
+
+  if (self->selected < 0 || family == NULL || tier == NULL)
     return FALSE;
 
-  if (!rosette_design_get_element_bounds (self->family, self->tier, self->selected,
-                                          &bx, &by, &bw, &bh))
+  if (!rosette_design_get_element_bounds (family, tier, self->selected, &bx, &by, &bw, &bh))
     return FALSE;
 
   rosette_canvas_badge_to_widget (self, bx, by, &x0, &y0);
@@ -119,7 +221,8 @@ static void
 rosette_canvas_update_label (RosetteCanvas *self)
 {
   g_autofree char *label = NULL;
-  const char *tier = self->tier ? rosette_tier_get_name (self->tier) : "";
+  RosetteTier *tier_object = rosette_badge_renderer_get_tier (self->renderer);
+  const char *tier = tier_object ? rosette_tier_get_name (tier_object) : "";
 
   /* The label changes with the selection, so a screen reader says what
    * was selected by a click, Tab or Escape. */
@@ -137,66 +240,20 @@ rosette_canvas_update_label (RosetteCanvas *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   _("Click or press Tab to select a part of the badge, "
                                     "drag or use the arrow keys to move it, "
-                                    "drag a corner to resize it"),
+                                    "drag a corner to resize it, "
+                                    "scroll or drag with the middle button to pan"),
                                   -1);
 }
 
-static gboolean
-rosette_canvas_render_cb (gpointer user_data)
+static void
+texture_changed_cb (RosetteCanvas *self)
 {
-  RosetteCanvas *self = ROSETTE_CANVAS (user_data);
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-  double x, y, side;
-  guint size;
-  gint64 start;
-
-  self->render_source = 0;
-
-  if (self->family == NULL || self->tier == NULL || gtk_widget_get_width (GTK_WIDGET (self)) <= 0)
-    return G_SOURCE_REMOVE;
-
-  rosette_canvas_get_badge_rect (self, &x, &y, &side);
-  size = (guint) (side * gtk_widget_get_scale_factor (GTK_WIDGET (self)));
-
-  /* While dragging, a slow machine gets a half-size frame now and a
-   * sharp one when the pointer is released. */
-  if (self->drag_mode != DRAG_NONE && self->render_time > SMOOTH_RENDER_USEC)
-    size /= 2;
-
-  size = CLAMP (size, ROSETTE_DESIGN_MIN_SIZE, ROSETTE_DESIGN_MAX_SIZE);
-
-  start = g_get_monotonic_time ();
-  texture = rosette_gui_render_texture (self->family, self->tier, size, &error);
+  /* Half-size frames during a drag do not count: they are the fallback. */
   if (self->drag_mode == DRAG_NONE)
-    self->render_time = g_get_monotonic_time () - start;
-
-  if (texture == NULL)
-    g_warning ("Could not render tier “%s”: %s", rosette_tier_get_name (self->tier), error->message);
-
-  if (g_set_object (&self->texture, texture))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXTURE]);
+    self->render_time = rosette_badge_renderer_get_render_time (self->renderer);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-rosette_canvas_queue_render (RosetteCanvas *self)
-{
-  if (self->render_source != 0)
-    return;
-
-  /* Before the next frame is painted, after this layout pass. */
-  self->render_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rosette_canvas_render_cb, self, NULL);
-}
-
-static void
-artwork_changed_cb (RosetteCanvas *self)
-{
-  rosette_canvas_update_label (self);
-  rosette_canvas_queue_render (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXTURE]);
 }
 
 static void
@@ -254,9 +311,10 @@ rosette_canvas_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
 {
   RosetteCanvas *self = ROSETTE_CANVAS (widget);
+  GdkTexture *texture = rosette_badge_renderer_get_texture (self->renderer);
   double x, y, side;
 
-  if (self->texture == NULL)
+  if (texture == NULL)
     return;
 
   rosette_canvas_get_badge_rect (self, &x, &y, &side);
@@ -264,7 +322,7 @@ rosette_canvas_snapshot (GtkWidget   *widget,
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0,
                                                          gtk_widget_get_width (widget),
                                                          gtk_widget_get_height (widget)));
-  gtk_snapshot_append_texture (snapshot, self->texture, &GRAPHENE_RECT_INIT (x, y, side, side));
+  gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (x, y, side, side));
   rosette_canvas_snapshot_selection (self, snapshot);
   gtk_snapshot_pop (snapshot);
 }
@@ -289,15 +347,12 @@ rosette_canvas_size_allocate (GtkWidget *widget,
                               int        baseline)
 {
   RosetteCanvas *self = ROSETTE_CANVAS (widget);
-  double x, y, side;
 
-  rosette_canvas_get_badge_rect (self, &x, &y, &side);
-
-  if (self->texture == NULL ||
-      (guint) gdk_texture_get_width (self->texture) !=
-      CLAMP ((guint) (side * gtk_widget_get_scale_factor (widget)),
-             ROSETTE_DESIGN_MIN_SIZE, ROSETTE_DESIGN_MAX_SIZE))
-    rosette_canvas_queue_render (self);
+  /* Keeps the scroll position; clamped to the new size. */
+  rosette_canvas_scroll_to (self,
+                            adjustment_get_value (self->hadjustment),
+                            adjustment_get_value (self->vadjustment));
+  rosette_canvas_update_render_size (self);
 }
 
 /* Which corner handle of the selection, if any, is at (x, y). */
@@ -355,6 +410,39 @@ drag_end_cb (RosetteCanvas  *self,
   rosette_canvas_drag_end (self);
 }
 
+static void
+pan_begin_cb (RosetteCanvas  *self,
+              double          x,
+              double          y,
+              GtkGestureDrag *gesture)
+{
+  if (!rosette_canvas_pan_begin (self))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+  else
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+motion_cb (RosetteCanvas            *self,
+           double                    x,
+           double                    y,
+           GtkEventControllerMotion *controller)
+{
+  const char *cursor = NULL;
+
+  self->pointer_x = x;
+  self->pointer_y = y;
+
+  if (self->drag_mode == DRAG_PAN)
+    cursor = "grabbing";
+  else if (self->space_held)
+    cursor = "grab";
+  else if (self->drag_mode == DRAG_NONE && rosette_canvas_hit_handle (self, x, y))
+    cursor = "nwse-resize";
+
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), cursor);
+}
+
 static gboolean
 scroll_cb (RosetteCanvas            *self,
            double                    dx,
@@ -362,17 +450,55 @@ scroll_cb (RosetteCanvas            *self,
            GtkEventControllerScroll *controller)
 {
   GdkModifierType state;
+  GdkEvent *event;
 
+  /* Plain scrolling pans: the scrolled window around the canvas does it. */
   state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
   if ((state & GDK_CONTROL_MASK) == 0 || dy == 0)
     return FALSE;
 
-  if (dy < 0)
-    rosette_canvas_zoom_in (self);
-  else
-    rosette_canvas_zoom_out (self);
+  /* A touchpad scrolls in pixels, a wheel in clicks of one. */
+  event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+  if (event != NULL && gdk_scroll_event_get_unit (event) == GDK_SCROLL_UNIT_SURFACE)
+    dy /= 10;
+
+  rosette_canvas_zoom_at (self, self->zoom * pow (ZOOM_STEP, -CLAMP (dy, -1, 1)),
+                          self->pointer_x, self->pointer_y);
 
   return TRUE;
+}
+
+static void
+pinch_begin_cb (RosetteCanvas  *self,
+                GdkEventSequence *sequence,
+                GtkGesture     *gesture)
+{
+  self->pinch_zoom = self->zoom;
+}
+
+static void
+pinch_scale_changed_cb (RosetteCanvas  *self,
+                        double          scale,
+                        GtkGestureZoom *gesture)
+{
+  double x, y;
+
+  gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y);
+  rosette_canvas_zoom_at (self, self->pinch_zoom * scale, x, y);
+}
+
+static void
+key_released_cb (RosetteCanvas         *self,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state,
+                 GtkEventControllerKey *controller)
+{
+  if (keyval == GDK_KEY_space)
+    {
+      self->space_held = FALSE;
+      motion_cb (self, self->pointer_x, self->pointer_y, NULL);
+    }
 }
 
 static gboolean
@@ -389,6 +515,12 @@ key_pressed_cb (RosetteCanvas         *self,
 
   switch (keyval)
     {
+    case GDK_KEY_space:
+      /* Held, it turns a drag into panning, as in image editors. */
+      self->space_held = TRUE;
+      motion_cb (self, self->pointer_x, self->pointer_y, NULL);
+      return TRUE;
+
     case GDK_KEY_Tab:
     case GDK_KEY_KP_Tab:
       return rosette_canvas_cycle (self, TRUE);
@@ -437,15 +569,47 @@ key_pressed_cb (RosetteCanvas         *self,
 }
 
 static void
+adjustment_value_changed_cb (RosetteCanvas *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+rosette_canvas_set_adjustment (RosetteCanvas  *self,
+                               GtkAdjustment **slot,
+                               GtkAdjustment  *adjustment)
+{
+  if (*slot == adjustment)
+    return;
+
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_func (*slot, adjustment_value_changed_cb, self);
+
+  g_set_object (slot, adjustment);
+
+  if (adjustment != NULL)
+    g_signal_connect_swapped (adjustment, "value-changed",
+                              G_CALLBACK (adjustment_value_changed_cb), self);
+
+  if (gtk_widget_get_width (GTK_WIDGET (self)) > 0)
+    rosette_canvas_scroll_to (self,
+                              adjustment_get_value (self->hadjustment),
+                              adjustment_get_value (self->vadjustment));
+
+  g_object_notify (G_OBJECT (self), slot == &self->hadjustment ? "hadjustment" : "vadjustment");
+}
+
+static void
 rosette_canvas_dispose (GObject *object)
 {
   RosetteCanvas *self = ROSETTE_CANVAS (object);
 
-  rosette_canvas_set_family (self, NULL);
-  rosette_canvas_set_tier (self, NULL);
+  if (self->renderer != NULL)
+    g_signal_handlers_disconnect_by_data (self->renderer, self);
+  g_clear_object (&self->renderer);
   g_clear_object (&self->history);
-  g_clear_object (&self->texture);
-  g_clear_handle_id (&self->render_source, g_source_remove);
+  rosette_canvas_set_adjustment (self, &self->hadjustment, NULL);
+  rosette_canvas_set_adjustment (self, &self->vadjustment, NULL);
 
   G_OBJECT_CLASS (rosette_canvas_parent_class)->dispose (object);
 }
@@ -461,11 +625,11 @@ rosette_canvas_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_FAMILY:
-      g_value_set_object (value, self->family);
+      g_value_set_object (value, rosette_canvas_get_family (self));
       break;
 
     case PROP_TIER:
-      g_value_set_object (value, self->tier);
+      g_value_set_object (value, rosette_canvas_get_tier (self));
       break;
 
     case PROP_HISTORY:
@@ -481,7 +645,23 @@ rosette_canvas_get_property (GObject    *object,
       break;
 
     case PROP_TEXTURE:
-      g_value_set_object (value, self->texture);
+      g_value_set_object (value, rosette_canvas_get_texture (self));
+      break;
+
+    case PROP_HADJUSTMENT:
+      g_value_set_object (value, self->hadjustment);
+      break;
+
+    case PROP_VADJUSTMENT:
+      g_value_set_object (value, self->vadjustment);
+      break;
+
+    case PROP_HSCROLL_POLICY:
+      g_value_set_enum (value, self->hscroll_policy);
+      break;
+
+    case PROP_VSCROLL_POLICY:
+      g_value_set_enum (value, self->vscroll_policy);
       break;
 
     default:
@@ -517,6 +697,32 @@ rosette_canvas_set_property (GObject      *object,
 
     case PROP_ZOOM:
       rosette_canvas_set_zoom (self, g_value_get_double (value));
+      break;
+
+    case PROP_HADJUSTMENT:
+      rosette_canvas_set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+      break;
+
+    case PROP_VADJUSTMENT:
+      rosette_canvas_set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+      break;
+
+    case PROP_HSCROLL_POLICY:
+      if (self->hscroll_policy != (guint) g_value_get_enum (value))
+        {
+          self->hscroll_policy = g_value_get_enum (value);
+          gtk_widget_queue_resize (GTK_WIDGET (self));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    case PROP_VSCROLL_POLICY:
+      if (self->vscroll_policy != (guint) g_value_get_enum (value))
+        {
+          self->vscroll_policy = g_value_get_enum (value);
+          gtk_widget_queue_resize (GTK_WIDGET (self));
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     default:
@@ -590,6 +796,11 @@ rosette_canvas_class_init (RosetteCanvasClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
+  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
+  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
+  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+
   gtk_widget_class_set_css_name (widget_class, "badgecanvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_WIDGET);
 }
@@ -597,28 +808,54 @@ rosette_canvas_class_init (RosetteCanvasClass *klass)
 static void
 rosette_canvas_init (RosetteCanvas *self)
 {
-  GtkGesture *drag;
+  GtkGesture *gesture;
   GtkEventController *controller;
 
   self->selected = ROSETTE_CANVAS_NO_ELEMENT;
   self->zoom = 1.0;
 
+  self->renderer = rosette_badge_renderer_new (FALSE);
+  g_signal_connect_object (self->renderer, "artwork-changed",
+                           G_CALLBACK (rosette_canvas_update_label),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->renderer, "notify::texture",
+                           G_CALLBACK (texture_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
 
-  drag = gtk_gesture_drag_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
-  g_signal_connect_swapped (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
-  g_signal_connect_swapped (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
-  g_signal_connect_swapped (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  gesture = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect_swapped (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect_swapped (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect_swapped (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  /* The middle button always pans. */
+  gesture = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_MIDDLE);
+  g_signal_connect_swapped (gesture, "drag-begin", G_CALLBACK (pan_begin_cb), self);
+  g_signal_connect_swapped (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect_swapped (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_zoom_new ();
+  g_signal_connect_swapped (gesture, "begin", G_CALLBACK (pinch_begin_cb), self);
+  g_signal_connect_swapped (gesture, "scale-changed", G_CALLBACK (pinch_scale_changed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
   controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
   g_signal_connect_swapped (controller, "scroll", G_CALLBACK (scroll_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect_swapped (controller, "motion", G_CALLBACK (motion_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
   controller = gtk_event_controller_key_new ();
   g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  g_signal_connect_swapped (controller, "key-released", G_CALLBACK (key_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   rosette_canvas_update_label (self);
@@ -641,7 +878,7 @@ rosette_canvas_get_family (RosetteCanvas *self)
 {
   g_return_val_if_fail (ROSETTE_IS_CANVAS (self), NULL);
 
-  return self->family;
+  return rosette_badge_renderer_get_family (self->renderer);
 }
 
 void
@@ -651,21 +888,10 @@ rosette_canvas_set_family (RosetteCanvas *self,
   g_return_if_fail (ROSETTE_IS_CANVAS (self));
   g_return_if_fail (!family || ROSETTE_IS_FAMILY (family));
 
-  if (self->family == family)
+  if (!rosette_badge_renderer_set_family (self->renderer, family))
     return;
 
-  if (self->family != NULL)
-    g_clear_signal_handler (&self->family_changed_id, self->family);
-
-  g_set_object (&self->family, family);
-
-  if (family != NULL)
-    self->family_changed_id =
-      g_signal_connect_object (family, "changed", G_CALLBACK (artwork_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-
   rosette_canvas_set_selected (self, ROSETTE_CANVAS_NO_ELEMENT);
-  artwork_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAMILY]);
 }
 
@@ -680,7 +906,7 @@ rosette_canvas_get_tier (RosetteCanvas *self)
 {
   g_return_val_if_fail (ROSETTE_IS_CANVAS (self), NULL);
 
-  return self->tier;
+  return rosette_badge_renderer_get_tier (self->renderer);
 }
 
 void
@@ -690,21 +916,8 @@ rosette_canvas_set_tier (RosetteCanvas *self,
   g_return_if_fail (ROSETTE_IS_CANVAS (self));
   g_return_if_fail (!tier || ROSETTE_IS_TIER (tier));
 
-  if (self->tier == tier)
-    return;
-
-  if (self->tier != NULL)
-    g_clear_signal_handler (&self->tier_notify_id, self->tier);
-
-  g_set_object (&self->tier, tier);
-
-  if (tier != NULL)
-    self->tier_notify_id =
-      g_signal_connect_object (tier, "notify", G_CALLBACK (artwork_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-
-  artwork_changed_cb (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIER]);
+  if (rosette_badge_renderer_set_tier (self->renderer, tier))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIER]);
 }
 
 /**
@@ -769,19 +982,56 @@ rosette_canvas_get_zoom (RosetteCanvas *self)
   return self->zoom;
 }
 
+/**
+ * rosette_canvas_set_zoom:
+ * @self: a #RosetteCanvas
+ * @zoom: the zoom factor; 1 fits the badge in the view
+ *
+ * Zooms around the middle of the view, as the zoom buttons do.
+ */
 void
 rosette_canvas_set_zoom (RosetteCanvas *self,
                          double         zoom)
 {
   g_return_if_fail (ROSETTE_IS_CANVAS (self));
 
+  rosette_canvas_zoom_at (self, zoom,
+                          gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+                          gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+}
+
+/**
+ * rosette_canvas_zoom_at:
+ * @self: a #RosetteCanvas
+ * @zoom: the zoom factor; 1 fits the badge in the view
+ * @x: a point in widget coordinates
+ * @y: a point in widget coordinates
+ *
+ * Zooms so that the part of the badge under (@x, @y) stays there, as far
+ * as the scrollable area allows: Ctrl+scroll zooms around the pointer.
+ */
+void
+rosette_canvas_zoom_at (RosetteCanvas *self,
+                        double         zoom,
+                        double         x,
+                        double         y)
+{
+  double badge_x, badge_y, side, content_width, content_height;
+
+  g_return_if_fail (ROSETTE_IS_CANVAS (self));
+
   zoom = CLAMP (zoom, ROSETTE_CANVAS_MIN_ZOOM, ROSETTE_CANVAS_MAX_ZOOM);
   if (G_APPROX_VALUE (self->zoom, zoom, 1e-6))
     return;
 
+  rosette_canvas_widget_to_badge (self, x, y, &badge_x, &badge_y);
   self->zoom = zoom;
-  rosette_canvas_queue_render (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  rosette_canvas_get_content_size (self, &side, &content_width, &content_height);
+  rosette_canvas_scroll_to (self,
+                            (content_width - side) / 2 - x + badge_x * side / ROSETTE_CANVAS_UNITS,
+                            (content_height - side) / 2 - y + badge_y * side / ROSETTE_CANVAS_UNITS);
+  rosette_canvas_update_render_size (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
 
@@ -812,7 +1062,7 @@ rosette_canvas_get_texture (RosetteCanvas *self)
 {
   g_return_val_if_fail (ROSETTE_IS_CANVAS (self), NULL);
 
-  return self->texture;
+  return rosette_badge_renderer_get_texture (self->renderer);
 }
 
 /**
@@ -891,6 +1141,8 @@ rosette_canvas_drag_begin (RosetteCanvas *self,
                            double         x,
                            double         y)
 {
+  RosetteFamily *family;
+  RosetteTier *tier;
   double badge_x, badge_y;
   double bx, by, bw, bh;
   gboolean found = FALSE;
@@ -898,8 +1150,14 @@ rosette_canvas_drag_begin (RosetteCanvas *self,
 
   g_return_val_if_fail (ROSETTE_IS_CANVAS (self), FALSE);
 
-  if (self->family == NULL || self->tier == NULL || self->drag_mode != DRAG_NONE)
+  family = rosette_canvas_get_family (self);
+  tier = rosette_canvas_get_tier (self);
+
+  if (family == NULL || tier == NULL || self->drag_mode != DRAG_NONE)
     return FALSE;
+
+  if (self->space_held)
+    return rosette_canvas_pan_begin (self);
 
   if (rosette_canvas_hit_handle (self, x, y))
     {
@@ -908,7 +1166,7 @@ rosette_canvas_drag_begin (RosetteCanvas *self,
   else
     {
       rosette_canvas_widget_to_badge (self, x, y, &badge_x, &badge_y);
-      element = rosette_design_pick_element (self->family, self->tier, badge_x, badge_y, &found);
+      element = rosette_design_pick_element (family, tier, badge_x, badge_y, &found);
       rosette_canvas_set_selected (self, found ? (int) element : ROSETTE_CANVAS_NO_ELEMENT);
       if (!found)
         return FALSE;
@@ -918,10 +1176,10 @@ rosette_canvas_drag_begin (RosetteCanvas *self,
 
   self->drag_x = x;
   self->drag_y = y;
-  rosette_family_get_placement (self->family, self->selected,
+  rosette_family_get_placement (family, self->selected,
                                 &self->start_dx, &self->start_dy, &self->start_scale);
 
-  if (rosette_design_get_element_bounds (self->family, self->tier, self->selected,
+  if (rosette_design_get_element_bounds (family, tier, self->selected,
                                          &bx, &by, &bw, &bh))
     rosette_canvas_badge_to_widget (self, bx + bw / 2, by + bh / 2,
                                     &self->center_x, &self->center_y);
@@ -930,6 +1188,34 @@ rosette_canvas_drag_begin (RosetteCanvas *self,
 
   if (self->history != NULL)
     rosette_history_begin_group (self->history);
+
+  rosette_canvas_update_render_size (self);
+
+  return TRUE;
+}
+
+/**
+ * rosette_canvas_pan_begin:
+ * @self: a #RosetteCanvas
+ *
+ * Starts panning: rosette_canvas_drag_update() then scrolls the view
+ * with the pointer, and rosette_canvas_drag_end() stops. The middle
+ * button, or the primary one with Space held, does this.
+ *
+ * Returns: whether panning started
+ */
+gboolean
+rosette_canvas_pan_begin (RosetteCanvas *self)
+{
+  g_return_val_if_fail (ROSETTE_IS_CANVAS (self), FALSE);
+
+  if (self->drag_mode != DRAG_NONE)
+    return FALSE;
+
+  self->drag_mode = DRAG_PAN;
+  self->drag_x = adjustment_get_value (self->hadjustment);
+  self->drag_y = adjustment_get_value (self->vadjustment);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
 
   return TRUE;
 }
@@ -945,11 +1231,21 @@ rosette_canvas_drag_update (RosetteCanvas *self,
                             double         offset_x,
                             double         offset_y)
 {
+  RosetteFamily *family;
   double x, y, side;
 
   g_return_if_fail (ROSETTE_IS_CANVAS (self));
 
-  if (self->drag_mode == DRAG_NONE || self->selected < 0)
+  family = rosette_canvas_get_family (self);
+
+  if (self->drag_mode == DRAG_PAN)
+    {
+      /* The badge follows the pointer. */
+      rosette_canvas_scroll_to (self, self->drag_x - offset_x, self->drag_y - offset_y);
+      return;
+    }
+
+  if (self->drag_mode == DRAG_NONE || self->selected < 0 || family == NULL)
     return;
 
   rosette_canvas_get_badge_rect (self, &x, &y, &side);
@@ -958,7 +1254,7 @@ rosette_canvas_drag_update (RosetteCanvas *self,
     {
       double units = ROSETTE_CANVAS_UNITS / side;
 
-      rosette_family_set_placement (self->family, self->selected,
+      rosette_family_set_placement (family, self->selected,
                                     CLAMP (self->start_dx + offset_x * units,
                                            -ROSETTE_PLACEMENT_MAX_OFFSET,
                                            ROSETTE_PLACEMENT_MAX_OFFSET),
@@ -976,7 +1272,7 @@ rosette_canvas_drag_update (RosetteCanvas *self,
                             self->drag_y + offset_y - self->center_y);
       double scale = before > 1 ? self->start_scale * after / before : self->start_scale;
 
-      rosette_family_set_placement (self->family, self->selected,
+      rosette_family_set_placement (family, self->selected,
                                     self->start_dx, self->start_dy,
                                     CLAMP (scale, ROSETTE_PLACEMENT_MIN_SCALE,
                                            ROSETTE_PLACEMENT_MAX_SCALE));
@@ -991,13 +1287,20 @@ rosette_canvas_drag_end (RosetteCanvas *self)
   if (self->drag_mode == DRAG_NONE)
     return;
 
+  if (self->drag_mode == DRAG_PAN)
+    {
+      self->drag_mode = DRAG_NONE;
+      motion_cb (self, self->pointer_x, self->pointer_y, NULL);
+      return;
+    }
+
   self->drag_mode = DRAG_NONE;
 
   if (self->history != NULL)
     rosette_history_end_group (self->history);
 
   /* A drag may have drawn at half size: sharpen it now. */
-  rosette_canvas_queue_render (self);
+  rosette_canvas_update_render_size (self);
 }
 
 /**
@@ -1011,15 +1314,17 @@ rosette_canvas_nudge (RosetteCanvas *self,
                       double         dx,
                       double         dy)
 {
+  RosetteFamily *family;
   double x, y, scale;
 
   g_return_if_fail (ROSETTE_IS_CANVAS (self));
 
-  if (self->family == NULL || self->selected < 0)
+  family = rosette_canvas_get_family (self);
+  if (family == NULL || self->selected < 0)
     return;
 
-  rosette_family_get_placement (self->family, self->selected, &x, &y, &scale);
-  rosette_family_set_placement (self->family, self->selected,
+  rosette_family_get_placement (family, self->selected, &x, &y, &scale);
+  rosette_family_set_placement (family, self->selected,
                                 CLAMP (x + dx, -ROSETTE_PLACEMENT_MAX_OFFSET,
                                        ROSETTE_PLACEMENT_MAX_OFFSET),
                                 CLAMP (y + dy, -ROSETTE_PLACEMENT_MAX_OFFSET,
@@ -1042,12 +1347,16 @@ gboolean
 rosette_canvas_cycle (RosetteCanvas *self,
                       gboolean       forward)
 {
+  RosetteFamily *family;
+  RosetteTier *tier;
   int element;
   double x, y, w, h;
 
   g_return_val_if_fail (ROSETTE_IS_CANVAS (self), FALSE);
 
-  if (self->family == NULL || self->tier == NULL)
+  family = rosette_canvas_get_family (self);
+  tier = rosette_canvas_get_tier (self);
+  if (family == NULL || tier == NULL)
     return FALSE;
 
   element = self->selected;
@@ -1058,7 +1367,7 @@ rosette_canvas_cycle (RosetteCanvas *self,
        element >= 0 && element < ROSETTE_N_ELEMENTS;
        element += forward ? 1 : -1)
     {
-      if (rosette_design_get_element_bounds (self->family, self->tier, element, &x, &y, &w, &h) &&
+      if (rosette_design_get_element_bounds (family, tier, element, &x, &y, &w, &h) &&
           w > 0 && h > 0)
         {
           rosette_canvas_set_selected (self, element);

@@ -42,6 +42,10 @@ void            rosette_canvas_set_selected    (RosetteCanvas  *self,
 double          rosette_canvas_get_zoom        (RosetteCanvas  *self);
 void            rosette_canvas_set_zoom        (RosetteCanvas  *self,
                                                 double          zoom);
+void            rosette_canvas_zoom_at         (RosetteCanvas  *self,
+                                                double          zoom,
+                                                double          x,
+                                                double          y);
 void            rosette_canvas_zoom_in         (RosetteCanvas  *self);
 void            rosette_canvas_zoom_out        (RosetteCanvas  *self);
 GdkTexture     *rosette_canvas_get_texture     (RosetteCanvas  *self);
@@ -63,6 +67,7 @@ void            rosette_canvas_drag_update     (RosetteCanvas  *self,
                                                 double          offset_x,
                                                 double          offset_y);
 void            rosette_canvas_drag_end        (RosetteCanvas  *self);
+gboolean        rosette_canvas_pan_begin       (RosetteCanvas  *self);
 void            rosette_canvas_nudge           (RosetteCanvas  *self,
                                                 double          dx,
                                                 double          dy);

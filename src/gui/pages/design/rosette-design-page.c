@@ -14,8 +14,8 @@
 
 /* The Design page: the selected tier large on the canvas, where its
  * elements are selected and moved; every tier as a small card in a strip
- * below it (a click selects the tier); and the inspector beside it, which
- * folds into an overlay on narrow windows. */
+ * below it (a click selects the tier, a drag reorders the tiers); and the
+ * inspector beside it, which folds into an overlay on narrow windows. */
 
 #define STRIP_BADGE_SIZE 96
 
@@ -24,6 +24,7 @@ struct _RosetteDesignPage
   AdwBin         parent_instance;
 
   RosetteFamily    *family;
+  RosetteHistory   *history;
   gulong            family_changed_id;
   gulong            tiers_changed_id;
   /* The tier to select again after the strip is rebuilt */
@@ -51,15 +52,75 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (RosetteDesignPage, rosette_design_page, ADW_TYPE_BIN)
 
+/* The drag carries the tier itself, not its position: a drop from
+ * another window's family is then recognised and refused. */
+static GdkContentProvider *
+card_drag_prepare_cb (RosetteTierCard *card,
+                      double           x,
+                      double           y,
+                      GtkDragSource   *source)
+{
+  return gdk_content_provider_new_typed (ROSETTE_TYPE_TIER, rosette_tier_card_get_tier (card));
+}
+
+static void
+card_drag_begin_cb (RosetteTierCard *card,
+                    GdkDrag         *drag,
+                    GtkDragSource   *source)
+{
+  GtkWidget *view = GTK_WIDGET (rosette_tier_card_get_badge_view (card));
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (view);
+
+  gtk_drag_source_set_icon (source, paintable,
+                            gtk_widget_get_width (view) / 2,
+                            gtk_widget_get_height (view) / 2);
+}
+
+static gboolean
+card_drop_cb (RosetteDesignPage *self,
+              const GValue      *value,
+              double             x,
+              double             y,
+              GtkDropTarget     *target)
+{
+  GtkWidget *card = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  guint from, to;
+
+  if (self->family == NULL || !G_VALUE_HOLDS (value, ROSETTE_TYPE_TIER))
+    return FALSE;
+
+  from = rosette_gui_family_find_tier (self->family, g_value_get_object (value));
+  to = rosette_gui_family_find_tier (self->family,
+                                     rosette_tier_card_get_tier (ROSETTE_TIER_CARD (card)));
+  if (from == GTK_INVALID_LIST_POSITION || to == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  return rosette_design_page_move_tier (self, from, to);
+}
+
 static GtkWidget *
 create_card_cb (gpointer item,
                 gpointer user_data)
 {
   RosetteDesignPage *self = ROSETTE_DESIGN_PAGE (user_data);
   GtkWidget *card = rosette_tier_card_new (self->family, ROSETTE_TIER (item));
+  GtkDragSource *source;
+  GtkDropTarget *target;
 
   rosette_badge_view_set_max_size (rosette_tier_card_get_badge_view (ROSETTE_TIER_CARD (card)),
                                    STRIP_BADGE_SIZE);
+
+  /* Drag a card onto another to reorder; the inspector's move buttons
+   * do the same from the keyboard. */
+  source = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect_swapped (source, "prepare", G_CALLBACK (card_drag_prepare_cb), card);
+  g_signal_connect_swapped (source, "drag-begin", G_CALLBACK (card_drag_begin_cb), card);
+  gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (source));
+
+  target = gtk_drop_target_new (ROSETTE_TYPE_TIER, GDK_ACTION_MOVE);
+  g_signal_connect_object (target, "drop", G_CALLBACK (card_drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (target));
 
   return card;
 }
@@ -150,6 +211,7 @@ rosette_design_page_dispose (GObject *object)
   RosetteDesignPage *self = ROSETTE_DESIGN_PAGE (object);
 
   rosette_design_page_set_family (self, NULL);
+  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (rosette_design_page_parent_class)->dispose (object);
 }
@@ -417,7 +479,9 @@ rosette_design_page_set_history (RosetteDesignPage *self,
                                  RosetteHistory    *history)
 {
   g_return_if_fail (ROSETTE_IS_DESIGN_PAGE (self));
+  g_return_if_fail (!history || ROSETTE_IS_HISTORY (history));
 
+  g_set_object (&self->history, history);
   rosette_canvas_set_history (self->canvas, history);
   rosette_inspector_set_history (self->inspector, history);
 }
@@ -454,4 +518,49 @@ rosette_design_page_toggle_inspector (RosetteDesignPage *self)
   g_return_if_fail (ROSETTE_IS_DESIGN_PAGE (self));
 
   adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+/**
+ * rosette_design_page_move_tier:
+ * @self: a #RosetteDesignPage
+ * @from: the position of the tier to move
+ * @to: its new position
+ *
+ * What dropping a tier's card onto another card does: the tier moves to
+ * the position of the card it was dropped on, as one undo step, and stays
+ * the one shown on the canvas.
+ *
+ * Returns: whether the tier moved
+ */
+gboolean
+rosette_design_page_move_tier (RosetteDesignPage *self,
+                               guint              from,
+                               guint              to)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean moved;
+
+  g_return_val_if_fail (ROSETTE_IS_DESIGN_PAGE (self), FALSE);
+
+  if (self->family == NULL || from == to)
+    return FALSE;
+
+  /* The strip is rebuilt by the move; this is what it selects after. */
+  self->selected_position = to;
+
+  if (self->history != NULL)
+    rosette_history_begin_group (self->history);
+  moved = rosette_family_move_tier (self->family, from, to, &error);
+  if (self->history != NULL)
+    rosette_history_end_group (self->history);
+
+  if (!moved)
+    {
+      g_warning ("Could not move a tier: %s", error->message);
+      return FALSE;
+    }
+
+  rosette_design_page_select_tier (self, to);
+
+  return TRUE;
 }

@@ -35,5 +35,8 @@ void             rosette_design_page_set_history       (RosetteDesignPage *self,
 void             rosette_design_page_select_tier       (RosetteDesignPage *self,
                                                         guint              position);
 void             rosette_design_page_toggle_inspector  (RosetteDesignPage *self);
+gboolean         rosette_design_page_move_tier         (RosetteDesignPage *self,
+                                                        guint              from,
+                                                        guint              to);
 
 G_END_DECLS
