@@ -280,6 +280,44 @@ add_designer_json (RosetteFamily *family,
   json_builder_end_object (builder);
 }
 
+/* The achievement data: what credentials say the badge is for. */
+static void
+add_achievement_json (RosetteFamily *family,
+                      JsonBuilder   *builder)
+{
+  const char * const *tags = rosette_family_get_tags (family);
+  const char *name, *url, *framework, *code;
+
+  rosette_family_get_alignment (family, &name, &url, &framework, &code);
+  json_builder_set_member_name (builder, "achievement");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "description");
+  json_builder_add_string_value (builder, rosette_family_get_description (family));
+  json_builder_set_member_name (builder, "criteria");
+  json_builder_add_string_value (builder, rosette_family_get_criteria (family));
+  json_builder_set_member_name (builder, "criteria_url");
+  json_builder_add_string_value (builder, rosette_family_get_criteria_url (family));
+  json_builder_set_member_name (builder, "achievement_type");
+  json_builder_add_string_value (builder, rosette_family_get_achievement_type (family));
+  json_builder_set_member_name (builder, "tags");
+  json_builder_begin_array (builder);
+  for (guint i = 0; tags[i] != NULL; i++)
+    json_builder_add_string_value (builder, tags[i]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "alignment");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, name);
+  json_builder_set_member_name (builder, "url");
+  json_builder_add_string_value (builder, url);
+  json_builder_set_member_name (builder, "framework");
+  json_builder_add_string_value (builder, framework);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_string_value (builder, code);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+}
+
 static void
 print_show_json (RosetteFamily *family,
                  const char    *path)
@@ -313,6 +351,7 @@ print_show_json (RosetteFamily *family,
   json_builder_set_member_name (builder, "field_color");
   json_builder_add_string_value (builder, rosette_family_get_field_color (family));
   add_designer_json (family, builder);
+  add_achievement_json (family, builder);
 
   json_builder_set_member_name (builder, "tiers");
   json_builder_begin_array (builder);
@@ -342,6 +381,8 @@ print_show_json (RosetteFamily *family,
                                                              rosette_tier_get_ornament (tier)));
       json_builder_set_member_name (builder, "field_color");
       json_builder_add_string_value (builder, rosette_tier_get_field_color (tier));
+      json_builder_set_member_name (builder, "criteria");
+      json_builder_add_string_value (builder, rosette_tier_get_criteria (tier));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -414,6 +455,27 @@ print_designer_text (RosetteFamily *family)
 }
 
 static void
+print_achievement_text (RosetteFamily *family)
+{
+  const char * const *tags = rosette_family_get_tags (family);
+  g_autofree char *tag_list = g_strjoinv (", ", (char **) tags);
+  const char *name, *url, *framework, *code;
+
+  rosette_family_get_alignment (family, &name, &url, &framework, &code);
+  g_print ("%s %s\n", _("Description:"),
+           *rosette_family_get_description (family) != '\0' ?
+             rosette_family_get_description (family) : _("(generated)"));
+  g_print ("%s %s\n", _("Criteria:"), or_none (rosette_family_get_criteria (family)));
+  g_print ("%s %s\n", _("Criteria URL:"), or_none (rosette_family_get_criteria_url (family)));
+  g_print ("%s %s\n", _("Achievement type:"), rosette_family_get_achievement_type (family));
+  g_print ("%s %s\n", _("Tags:"), or_none (tag_list));
+  if (*name != '\0' || *url != '\0')
+    /* Translators: "Alignment: <name> <url> (<framework> <code>)" */
+    g_print ("%s %s %s (%s %s)\n", _("Alignment:"), or_none (name), or_none (url),
+             or_none (framework), or_none (code));
+}
+
+static void
 print_show_text (RosetteFamily *family)
 {
   guint n_tiers = rosette_family_get_n_tiers (family);
@@ -433,6 +495,7 @@ print_show_text (RosetteFamily *family)
   g_print ("%s %s\n", _("Subtitle:"), or_none (rosette_family_get_subtitle (family)));
   g_print ("%s %s\n", _("Field colour:"), or_none (rosette_family_get_field_color (family)));
   print_designer_text (family);
+  print_achievement_text (family);
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u tier:\n", "%u tiers:\n", n_tiers), n_tiers);
 
   for (guint i = 0; i < n_tiers; i++)
@@ -455,6 +518,8 @@ print_show_text (RosetteFamily *family)
         /* Translators: after a tier's summary, its own field colour. */
         g_print (_(", field %s"), rosette_tier_get_field_color (tier));
       g_print ("\n");
+      if (*rosette_tier_get_criteria (tier) != '\0')
+        g_print ("     %s %s\n", _("Criteria:"), rosette_tier_get_criteria (tier));
     }
 }
 

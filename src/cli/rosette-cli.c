@@ -22,6 +22,7 @@ static const RosetteCliCommand commands[] = {
   { "render", N_("Render a family’s tiers to PNG and SVG"), _rosette_cli_render },
   { "issuer", N_("Manage the issuer profile that signs badges"), _rosette_cli_issuer },
   { "keys", N_("Manage the issuer’s signing keys in the keyring"), _rosette_cli_keys },
+  { "issue", N_("Issue one signed badge, baked into its artwork"), _rosette_cli_issue },
   { NULL, NULL, NULL }
 };
 

@@ -39,3 +39,4 @@
 #include "rosette-jsonld-terms.h"
 
 #include "rosette-baking.h"
+#include "rosette-issuing.h"

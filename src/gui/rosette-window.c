@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rosette-gui-utils.h"
+#include "rosette-issue-page.h"
 #include "rosette-window-private.h"
 
 enum {
@@ -427,6 +428,7 @@ rosette_window_class_init (RosetteWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ROSETTE_TYPE_DESIGN_PAGE);
+  g_type_ensure (ROSETTE_TYPE_ISSUE_PAGE);
 
   rosette_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -297,6 +297,90 @@ test_palettes (void)
   g_assert_null (rosette_palette_find ("no-such-palette"));
 }
 
+static void
+test_achievement_keys (void)
+{
+  g_autoptr(RosetteFamily) family = rosette_family_new ();
+  g_autoptr(GError) error = NULL;
+  const char *name, *url, *framework, *code;
+  static const struct {
+    const char *key;
+    const char *value;
+    int code;
+  } bad[] = {
+    { "achievement-type", "Trophy", ROSETTE_ERROR_INVALID },
+    { "criteria-url", "javascript:alert(1)", ROSETTE_ERROR_INVALID },
+    { "alignment.url", "www.example.com", ROSETTE_ERROR_INVALID },
+    { "tags", "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17", ROSETTE_ERROR_TOO_LARGE },
+    { "description", "bell\a", ROSETTE_ERROR_INVALID },
+    { "tier.9.criteria", "x", ROSETTE_ERROR_NOT_FOUND },
+  };
+  g_autofree char *original = g_strdup (rosette_family_get_criteria (family));
+
+  g_assert_true (rosette_family_set_key (family, "description", "Privacy at work", &error));
+  g_assert_true (rosette_family_set_key (family, "criteria", "Passed the **quiz**.\nTwice.", &error));
+  g_assert_true (rosette_family_set_key (family, "criteria-url", "https://hr.example/privacy", &error));
+  g_assert_true (rosette_family_set_key (family, "achievement-type", "Certificate", &error));
+  g_assert_true (rosette_family_set_key (family, "tags", " gdpr, privacy ,,", &error));
+  g_assert_true (rosette_family_set_key (family, "alignment.name", "GDPR", &error));
+  g_assert_true (rosette_family_set_key (family, "alignment.url", "https://gdpr.example/", &error));
+  g_assert_true (rosette_family_set_key (family, "alignment.framework", "EU law", &error));
+  g_assert_true (rosette_family_set_key (family, "alignment.code", "2016/679", &error));
+  g_assert_true (rosette_family_set_key (family, "tier.Expert.criteria", "Ran an audit.", &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (rosette_family_get_description (family), ==, "Privacy at work");
+  g_assert_cmpstr (rosette_family_get_criteria (family), ==, "Passed the **quiz**.\nTwice.");
+  g_assert_cmpstr (rosette_family_get_criteria_url (family), ==, "https://hr.example/privacy");
+  g_assert_cmpstr (rosette_family_get_achievement_type (family), ==, "Certificate");
+  g_assert_cmpuint (g_strv_length ((char **) rosette_family_get_tags (family)), ==, 2);
+  g_assert_cmpstr (rosette_family_get_tags (family)[0], ==, "gdpr");
+  g_assert_cmpstr (rosette_family_get_tags (family)[1], ==, "privacy");
+  rosette_family_get_alignment (family, &name, &url, &framework, &code);
+  g_assert_cmpstr (name, ==, "GDPR");
+  g_assert_cmpstr (url, ==, "https://gdpr.example/");
+  g_assert_cmpstr (framework, ==, "EU law");
+  g_assert_cmpstr (code, ==, "2016/679");
+  g_assert_cmpstr (rosette_tier_get_criteria (rosette_family_find_tier (family, "Expert")), ==,
+                   "Ran an audit.");
+  g_assert_true (g_strv_contains (rosette_family_list_keys (), "tier.<tier>.criteria"));
+  g_assert_true (g_strv_contains (rosette_family_list_keys (), "alignment.code"));
+
+  /* "" clears: the tier goes back to the family's criteria, the tags go. */
+  g_assert_true (rosette_family_set_key (family, "tier.3.criteria", "", &error));
+  g_assert_true (rosette_family_set_key (family, "tags", "", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (rosette_family_get_tier_criteria (family, rosette_family_get_tier (family, 2)), ==,
+                   "Passed the **quiz**.\nTwice.");
+  g_assert_cmpuint (g_strv_length ((char **) rosette_family_get_tags (family)), ==, 0);
+
+  /* Bad values change nothing. */
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GBytes) before = rosette_family_to_bytes (family);
+      g_autoptr(GBytes) after = NULL;
+
+      g_assert_false (rosette_family_set_key (family, bad[i].key, bad[i].value, &error));
+      g_assert_error (error, ROSETTE_ERROR, bad[i].code);
+      g_clear_error (&error);
+      after = rosette_family_to_bytes (family);
+      g_assert_true (g_bytes_equal (before, after));
+    }
+
+  /* Criteria are bounded at 10,000 characters. */
+  {
+    g_autofree char *longest = g_strnfill (ROSETTE_FAMILY_MAX_CRITERIA_LENGTH, 'x');
+    g_autofree char *too_long = g_strnfill (ROSETTE_FAMILY_MAX_CRITERIA_LENGTH + 1, 'x');
+
+    g_assert_true (rosette_family_set_key (family, "criteria", longest, &error));
+    g_assert_no_error (error);
+    g_assert_false (rosette_family_set_key (family, "criteria", too_long, &error));
+    g_assert_error (error, ROSETTE_ERROR, ROSETTE_ERROR_TOO_LARGE);
+    g_assert_cmpstr (rosette_family_get_criteria (family), ==, longest);
+    g_assert_cmpstr (original, !=, longest);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -308,6 +392,7 @@ main (int   argc,
   g_test_add_func ("/rosette/family-keys/tiers", test_tiers_key);
   g_test_add_func ("/rosette/family-keys/errors", test_errors);
   g_test_add_func ("/rosette/family-keys/palettes", test_palettes);
+  g_test_add_func ("/rosette/family-keys/achievement", test_achievement_keys);
 
   return g_test_run ();
 }

@@ -1611,6 +1611,260 @@ test_tier_operations (void)
   g_assert_error (error, ROSETTE_ERROR, ROSETTE_ERROR_OUT_OF_RANGE);
 }
 
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+count_changed_cb (RosetteFamily *family,
+                  guint         *count)
+{
+  (*count)++;
+}
+
+static void
+test_achievement_defaults (void)
+{
+  g_autoptr(RosetteFamily) family = rosette_family_new_from_template (ROSETTE_BADGE_KIND_COMPLIANCE,
+                                                                      "Data Privacy");
+  g_autoptr(RosetteFamily) leadership = rosette_family_new_from_template (ROSETTE_BADGE_KIND_LEADERSHIP,
+                                                                          "Team Leads");
+  const char *name, *url, *framework, *code;
+
+  /* Templates can issue at once: their criteria name the family. */
+  g_assert_cmpstr (rosette_family_get_criteria (family), ==,
+                   "Completed the Data Privacy training and passed its assessment.");
+  g_assert_nonnull (strstr (rosette_family_get_criteria (leadership), "Team Leads"));
+  g_assert_cmpstr (rosette_family_get_criteria (leadership), !=, rosette_family_get_criteria (family));
+  g_assert_cmpstr (rosette_family_get_description (family), ==, "");
+  g_assert_cmpstr (rosette_family_get_achievement_type (family), ==, "Badge");
+  g_assert_cmpstr (rosette_family_get_criteria_url (family), ==, "");
+  g_assert_cmpuint (g_strv_length ((char **) rosette_family_get_tags (family)), ==, 0);
+  rosette_family_get_alignment (family, &name, &url, &framework, &code);
+  g_assert_cmpstr (name, ==, "");
+  g_assert_cmpstr (url, ==, "");
+  g_assert_cmpstr (framework, ==, "");
+  g_assert_cmpstr (code, ==, "");
+
+  /* A tier without its own criteria uses the family's. */
+  g_assert_cmpstr (rosette_tier_get_criteria (rosette_family_get_tier (family, 0)), ==, "");
+  g_assert_cmpstr (rosette_family_get_tier_criteria (family, rosette_family_get_tier (family, 0)), ==,
+                   rosette_family_get_criteria (family));
+}
+
+static void
+test_achievement_round_trip (void)
+{
+  g_autoptr(RosetteFamily) family = rosette_family_new_from_template (ROSETTE_BADGE_KIND_TECHNICAL,
+                                                                      "Cloud");
+  g_autoptr(RosetteFamily) back = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *tags[] = { "cloud", "AWS", NULL };
+  const char *name, *url, *framework, *code;
+  RosetteTier *expert;
+
+  rosette_family_set_description (family, "Cloud engineering,\nat three levels.");
+  rosette_family_set_criteria (family, "1. Pass the **labs**\n2. Pass the exam");
+  rosette_family_set_criteria_url (family, "https://acme.example/cloud");
+  rosette_family_set_achievement_type (family, "Certificate");
+  rosette_family_set_tags (family, tags);
+  rosette_family_set_alignment (family, "Cloud computing", "https://esco.example/s/1", "ESCO", "S1.2");
+  expert = rosette_family_get_tier (family, 2);
+  rosette_tier_set_criteria (expert, "Led a migration.");
+
+  bytes = rosette_family_to_bytes (family);
+  g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "\"achievement\""));
+  back = rosette_family_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (rosette_family_get_description (back), ==, "Cloud engineering,\nat three levels.");
+  g_assert_cmpstr (rosette_family_get_criteria (back), ==, "1. Pass the **labs**\n2. Pass the exam");
+  g_assert_cmpstr (rosette_family_get_criteria_url (back), ==, "https://acme.example/cloud");
+  g_assert_cmpstr (rosette_family_get_achievement_type (back), ==, "Certificate");
+  g_assert_true (g_strv_equal (rosette_family_get_tags (back), tags));
+  rosette_family_get_alignment (back, &name, &url, &framework, &code);
+  g_assert_cmpstr (name, ==, "Cloud computing");
+  g_assert_cmpstr (url, ==, "https://esco.example/s/1");
+  g_assert_cmpstr (framework, ==, "ESCO");
+  g_assert_cmpstr (code, ==, "S1.2");
+  g_assert_cmpstr (rosette_tier_get_criteria (rosette_family_get_tier (back, 2)), ==, "Led a migration.");
+  g_assert_cmpstr (rosette_family_get_tier_criteria (back, rosette_family_get_tier (back, 2)), ==,
+                   "Led a migration.");
+  g_assert_cmpstr (rosette_family_get_tier_criteria (back, rosette_family_get_tier (back, 0)), ==,
+                   "1. Pass the **labs**\n2. Pass the exam");
+
+  /* Written again, byte for byte the same. */
+  again = rosette_family_to_bytes (back);
+  g_assert_true (g_bytes_equal (bytes, again));
+
+  /* An emptied criteria is kept empty (the family cannot issue). */
+  rosette_family_set_criteria (back, "");
+  g_clear_pointer (&again, g_bytes_unref);
+  again = rosette_family_to_bytes (back);
+  g_clear_object (&family);
+  family = rosette_family_new_from_bytes (again, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rosette_family_get_criteria (family), ==, "");
+}
+
+static void
+test_achievement_old_documents (void)
+{
+  g_autofree char *path = fixture_path ("data-privacy-v1.rosette");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RosetteFamily) family = NULL;
+  g_autoptr(RosetteFamily) template = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* No "achievement" block: the kind's defaults, for the file's name. */
+  family = rosette_family_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  template = rosette_family_new_from_template (rosette_family_get_kind (family),
+                                               rosette_family_get_name (family));
+  g_assert_cmpstr (rosette_family_get_criteria (family), !=, "");
+  g_assert_cmpstr (rosette_family_get_criteria (family), ==, rosette_family_get_criteria (template));
+  g_assert_cmpstr (rosette_family_get_achievement_type (family), ==, "Badge");
+
+  /* A family that only has the defaults writes no block. */
+  {
+    g_autoptr(GBytes) bytes = rosette_family_to_bytes (template);
+
+    g_assert_null (strstr (g_bytes_get_data (bytes, NULL), "\"achievement\""));
+  }
+}
+
+static void
+test_achievement_bounds (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) longest = g_string_new (NULL);
+  g_autofree char *too_long = NULL;
+  static const struct {
+    const char *json;
+    int code;
+    const char *fragment;
+  } cases[] = {
+    { "\"achievement\":[]", ROSETTE_ERROR_INVALID, "“achievement”" },
+    { "\"achievement\":{\"criteria\":7}", ROSETTE_ERROR_INVALID, "“criteria”" },
+    { "\"achievement\":{\"type\":\"Trophy\"}", ROSETTE_ERROR_INVALID, "achievement-type" },
+    { "\"achievement\":{\"criteria-url\":\"ftp://x\"}", ROSETTE_ERROR_INVALID, "criteria-url" },
+    { "\"achievement\":{\"tags\":\"a\"}", ROSETTE_ERROR_INVALID, "“tags”" },
+    { "\"achievement\":{\"tags\":[\"a,b\"]}", ROSETTE_ERROR_INVALID, "comma" },
+    { "\"achievement\":{\"tags\":[\"1\",\"2\",\"3\",\"4\",\"5\",\"6\",\"7\",\"8\",\"9\",\"10\",\"11\","
+      "\"12\",\"13\",\"14\",\"15\",\"16\",\"17\"]}", ROSETTE_ERROR_TOO_LARGE, "“tags”" },
+    { "\"achievement\":{\"alignment\":{\"url\":\"nope\"}}", ROSETTE_ERROR_INVALID, "alignment.url" },
+    { "\"achievement\":{\"description\":\"a\\u0007b\"}", ROSETTE_ERROR_INVALID, "control" },
+    { "\"tiers\":[{\"name\":\"A\",\"criteria\":[]}]", ROSETTE_ERROR_INVALID, "“criteria”" },
+  };
+
+  for (guint i = 0; i < ROSETTE_FAMILY_MAX_CRITERIA_LENGTH; i++)
+    g_string_append_c (longest, i % 50 == 49 ? '\n' : 'x');
+  g_assert_true (rosette_family_check_achievement_text ("criteria", longest->str, &error));
+  g_assert_no_error (error);
+  too_long = g_strconcat (longest->str, "x", NULL);
+  g_assert_false (rosette_family_check_achievement_text ("criteria", too_long, &error));
+  g_assert_error (error, ROSETTE_ERROR, ROSETTE_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  {
+    g_autoptr(RosetteFamily) family = rosette_family_new ();
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(RosetteFamily) back = NULL;
+
+    rosette_family_set_criteria (family, longest->str);
+    bytes = rosette_family_to_bytes (family);
+    back = rosette_family_new_from_bytes (bytes, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (rosette_family_get_criteria (back), ==, longest->str);
+  }
+
+  {
+    g_autofree char *json = g_strdup_printf ("{\"format\":\"rosette-family\",\"version\":2,"
+                                             "\"name\":\"N\",\"kind\":\"technical\","
+                                             "\"achievement\":{\"criteria\":\"%s\"}}", too_long);
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(RosetteFamily) family = NULL;
+
+    /* JSON cannot carry raw newlines in a string. */
+    g_strdelimit (json + 100, "\n", 'y');
+    bytes = g_bytes_new (json, strlen (json));
+    family = rosette_family_new_from_bytes (bytes, &error);
+    g_assert_null (family);
+    g_assert_error (error, ROSETTE_ERROR, ROSETTE_ERROR_TOO_LARGE);
+    g_clear_error (&error);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"format\":\"rosette-family\",\"version\":2,"
+                                               "\"name\":\"N\",\"kind\":\"technical\",%s}",
+                                               cases[i].json);
+      g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+      g_autoptr(RosetteFamily) family = rosette_family_new_from_bytes (bytes, &error);
+
+      g_test_message ("case %u: %s", i, cases[i].json);
+      g_assert_null (family);
+      g_assert_error (error, ROSETTE_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (error->message, cases[i].fragment));
+      g_clear_error (&error);
+    }
+}
+
+static void
+test_achievement_notify (void)
+{
+  g_autoptr(RosetteFamily) family = rosette_family_new ();
+  g_autoptr(RosetteHistory) history = rosette_history_new (family);
+  g_autofree char *original = g_strdup (rosette_family_get_criteria (family));
+  guint notified = 0;
+  guint changed = 0;
+
+  g_signal_connect (family, "notify::criteria", G_CALLBACK (count_notify_cb), &notified);
+  g_signal_connect (family, "changed", G_CALLBACK (count_changed_cb), &changed);
+
+  rosette_family_set_criteria (family, "Attended the workshop.");
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpuint (changed, ==, 1);
+  rosette_family_set_criteria (family, "Attended the workshop.");
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpuint (changed, ==, 1);
+  /* A history step ends when the main loop goes idle. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  /* A tier's criteria change the family too. */
+  rosette_tier_set_criteria (rosette_family_get_tier (family, 1), "Ran a workshop.");
+  g_assert_cmpuint (changed, ==, 2);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  /* Undo goes through the history's snapshots of the document. */
+  g_assert_true (rosette_history_get_can_undo (history));
+  rosette_history_undo (history);
+  g_assert_cmpstr (rosette_tier_get_criteria (rosette_family_get_tier (family, 1)), ==, "");
+  g_assert_cmpstr (rosette_family_get_criteria (family), ==, "Attended the workshop.");
+  rosette_history_undo (history);
+  g_assert_cmpstr (rosette_family_get_criteria (family), ==, original);
+  rosette_history_redo (history);
+  g_assert_cmpstr (rosette_family_get_criteria (family), ==, "Attended the workshop.");
+
+  /* Properties work through GObject too. */
+  g_object_set (family, "achievement-type", "Competency", "alignment-name", "Facilitation", NULL);
+  g_assert_cmpstr (rosette_family_get_achievement_type (family), ==, "Competency");
+  {
+    const char *name;
+
+    rosette_family_get_alignment (family, &name, NULL, NULL, NULL);
+    g_assert_cmpstr (name, ==, "Facilitation");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1645,6 +1899,11 @@ main (int   argc,
   g_test_add_func ("/rosette/family/bad-v2-documents", test_bad_v2_documents);
   g_test_add_func ("/rosette/family/restore", test_restore);
   g_test_add_func ("/rosette/family/tier-operations", test_tier_operations);
+  g_test_add_func ("/rosette/family/achievement-defaults", test_achievement_defaults);
+  g_test_add_func ("/rosette/family/achievement-round-trip", test_achievement_round_trip);
+  g_test_add_func ("/rosette/family/achievement-old-documents", test_achievement_old_documents);
+  g_test_add_func ("/rosette/family/achievement-bounds", test_achievement_bounds);
+  g_test_add_func ("/rosette/family/achievement-notify", test_achievement_notify);
 
   return g_test_run ();
 }

@@ -381,6 +381,7 @@ read_tier (JsonNode  *node,
   JsonNode *stars;
   const char *name;
   const char *color;
+  const char *criteria;
   gboolean found;
   int value;
 
@@ -419,6 +420,12 @@ read_tier (JsonNode  *node,
     return NULL;
   if (color != NULL)
     rosette_tier_set_field_color (tier, color);
+
+  if (!read_string (object, "criteria", &criteria, error) ||
+      (criteria != NULL && !rosette_family_check_achievement_text ("criteria", criteria, error)))
+    return NULL;
+  if (criteria != NULL)
+    rosette_tier_set_criteria (tier, criteria);
 
   stars = json_object_get_member (object, "stars");
   if (stars != NULL)
@@ -872,9 +879,13 @@ family_from_root (JsonNode  *root,
   if (found)
     rosette_family_set_shape (family, value);
 
+  /* Documents from before the achievement block get the kind's criteria. */
+  _rosette_family_reset_criteria (family);
+
   if (!read_texts (family, object, error) ||
       !read_palette (family, object, error) ||
-      !read_designer (family, object, error))
+      !read_designer (family, object, error) ||
+      !_rosette_family_read_achievement (family, object, error))
     return NULL;
 
   tiers_node = json_object_get_member (object, "tiers");
@@ -1142,6 +1153,7 @@ rosette_family_to_bytes (RosetteFamily *self)
   json_builder_add_string_value (builder, rosette_family_get_subtitle (self));
 
   write_designer (self, builder);
+  _rosette_family_write_achievement (self, builder);
 
   json_builder_set_member_name (builder, "tiers");
   json_builder_begin_array (builder);
@@ -1172,6 +1184,11 @@ rosette_family_to_bytes (RosetteFamily *self)
         {
           json_builder_set_member_name (builder, "field-color");
           json_builder_add_string_value (builder, rosette_tier_get_field_color (tier));
+        }
+      if (*rosette_tier_get_criteria (tier) != '\0')
+        {
+          json_builder_set_member_name (builder, "criteria");
+          json_builder_add_string_value (builder, rosette_tier_get_criteria (tier));
         }
       json_builder_end_object (builder);
     }

@@ -46,8 +46,10 @@ static const char * const keys[] = {
   "field-color", "ribbon-color", "emblem-color", "palette", "palette-ramp",
   "font", "font-weight", "title-size", "title-layout", "show-subtitle",
   "subtitle-layout", "rim-width", "shadow", "gradient", "tiers",
+  "description", "criteria", "criteria-url", "achievement-type", "tags",
+  "alignment.name", "alignment.url", "alignment.framework", "alignment.code",
   "tier.<tier>.name", "tier.<tier>.metal", "tier.<tier>.stars", "tier.<tier>.ring",
-  "tier.<tier>.ornament", "tier.<tier>.field-color",
+  "tier.<tier>.ornament", "tier.<tier>.field-color", "tier.<tier>.criteria",
   "<element>.dx", "<element>.dy", "<element>.scale",
   NULL
 };
@@ -613,6 +615,13 @@ set_tier_key (RosetteFamily  *self,
         return FALSE;
       rosette_tier_set_ornament (tier, out);
     }
+  else if (g_str_equal (property, "criteria"))
+    {
+      /* "" goes back to the family's criteria. */
+      if (!rosette_family_check_achievement_text ("criteria", value, error))
+        return FALSE;
+      rosette_tier_set_criteria (tier, value);
+    }
   else
     {
       g_autofree char *color = NULL;
@@ -695,7 +704,7 @@ static gboolean
 is_tier_key (const char *key)
 {
   static const char * const properties[] = {
-    "name", "metal", "stars", "ring", "ornament", "field-color", NULL
+    "name", "metal", "stars", "ring", "ornament", "field-color", "criteria", NULL
   };
   const char *dot = strrchr (key, '.');
 
@@ -770,11 +779,17 @@ rosette_family_set_key (RosetteFamily  *self,
                         GError        **error)
 {
   g_autofree char *list = NULL;
+  gboolean handled;
+  gboolean done;
 
   g_return_val_if_fail (ROSETTE_IS_FAMILY (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  done = _rosette_family_set_achievement_key (self, key, value, &handled, error);
+  if (handled)
+    return done;
 
   for (guint i = 0; i < G_N_ELEMENTS (simple_keys); i++)
     {

@@ -297,6 +297,7 @@ rosette_family_finalize (GObject *object)
   g_clear_pointer (&self->emblem_color, g_free);
   g_clear_pointer (&self->font_family, g_free);
   g_clear_pointer (&self->custom_emblem, g_free);
+  _rosette_family_finalize_achievement (self);
 
   G_OBJECT_CLASS (rosette_family_parent_class)->finalize (object);
 }
@@ -404,7 +405,8 @@ rosette_family_get_property (GObject    *object,
       break;
 
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (!_rosette_family_get_achievement_property (self, prop_id, value))
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -503,7 +505,8 @@ rosette_family_set_property (GObject      *object,
       break;
 
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (!_rosette_family_set_achievement_property (self, prop_id, value))
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -610,6 +613,7 @@ rosette_family_class_init (RosetteFamilyClass *klass)
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   _rosette_family_install_designer_properties (object_class, properties);
+  _rosette_family_install_achievement_properties (object_class, properties);
 
   g_object_class_install_properties (object_class, FAMILY_N_PROPS, properties);
 
@@ -645,6 +649,7 @@ rosette_family_init (RosetteFamily *self)
   self->subtitle = g_strdup (rosette_badge_kind_get_display_name (self->kind));
   self->field_color = g_strdup (t->field_color);
   _rosette_family_reset_designer (self);
+  _rosette_family_init_achievement (self);
 
   self->tiers = g_list_store_new (ROSETTE_TYPE_TIER);
   g_signal_connect_object (self->tiers, "items-changed",
@@ -837,6 +842,7 @@ rosette_family_new_from_template (RosetteBadgeKind  kind,
       rosette_family_set_title (self, title);
     }
 
+  _rosette_family_reset_criteria (self);
   _rosette_family_add_default_tiers (self);
 
   return self;
@@ -1534,6 +1540,7 @@ _rosette_family_copy_state (RosetteFamily *self,
   rosette_family_set_gradient (self, source->gradient);
   rosette_family_set_palette_ramp (self, source->palette_ramp);
   rosette_family_set_custom_emblem (self, source->custom_emblem);
+  _rosette_family_copy_achievement (self, source);
 
   if (memcmp (self->placements, source->placements, sizeof self->placements) != 0)
     {

@@ -43,6 +43,14 @@ G_BEGIN_DECLS
 #define ROSETTE_RIM_WIDTH_DEFAULT 0.0
 #define ROSETTE_RIM_WIDTH_MAX 40.0
 
+/* The achievement data (what a credential says the badge is for). */
+#define ROSETTE_FAMILY_MAX_DESCRIPTION_LENGTH 2000
+#define ROSETTE_FAMILY_MAX_CRITERIA_LENGTH 10000
+#define ROSETTE_FAMILY_MAX_TAGS 16
+#define ROSETTE_FAMILY_MAX_TAG_LENGTH 60
+#define ROSETTE_FAMILY_MAX_URL_LENGTH 2048
+#define ROSETTE_FAMILY_MAX_ALIGNMENT_LENGTH 200
+
 #define ROSETTE_TYPE_FAMILY (rosette_family_get_type ())
 
 G_DECLARE_FINAL_TYPE (RosetteFamily, rosette_family, ROSETTE, FAMILY, GObject)
@@ -162,6 +170,41 @@ gboolean          rosette_family_set_key               (RosetteFamily        *se
                                                         const char           *value,
                                                         GError              **error);
 const char * const *rosette_family_list_keys           (void);
+
+/* The achievement data: what credentials for this family say. A
+ * description "" means the generated one; "" URLs and alignment fields
+ * mean none. */
+const char       *rosette_family_get_description       (RosetteFamily        *self);
+void              rosette_family_set_description       (RosetteFamily        *self,
+                                                        const char           *description);
+const char       *rosette_family_get_criteria          (RosetteFamily        *self);
+void              rosette_family_set_criteria          (RosetteFamily        *self,
+                                                        const char           *criteria);
+const char       *rosette_family_get_criteria_url      (RosetteFamily        *self);
+void              rosette_family_set_criteria_url      (RosetteFamily        *self,
+                                                        const char           *url);
+const char       *rosette_family_get_achievement_type  (RosetteFamily        *self);
+void              rosette_family_set_achievement_type  (RosetteFamily        *self,
+                                                        const char           *type);
+const char * const *rosette_family_get_tags            (RosetteFamily        *self);
+void              rosette_family_set_tags              (RosetteFamily        *self,
+                                                        const char * const   *tags);
+void              rosette_family_get_alignment         (RosetteFamily        *self,
+                                                        const char          **name,
+                                                        const char          **url,
+                                                        const char          **framework,
+                                                        const char          **code);
+void              rosette_family_set_alignment         (RosetteFamily        *self,
+                                                        const char           *name,
+                                                        const char           *url,
+                                                        const char           *framework,
+                                                        const char           *code);
+char             *rosette_family_dup_default_criteria  (RosetteFamily        *self);
+const char       *rosette_family_get_tier_criteria     (RosetteFamily        *self,
+                                                        RosetteTier          *tier);
+gboolean          rosette_family_check_achievement_text (const char          *key,
+                                                        const char           *value,
+                                                        GError              **error);
 
 GListModel       *rosette_family_get_tiers             (RosetteFamily        *self);
 guint             rosette_family_get_n_tiers           (RosetteFamily        *self);

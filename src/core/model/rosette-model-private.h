@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "rosette-family.h"
 #include "rosette-tier.h"
@@ -63,6 +64,17 @@ struct _RosetteFamily
   char              *custom_emblem;
   RosettePlacement   placements[ROSETTE_N_ELEMENTS];
 
+  /* The achievement data (rosette-family-achievement.c). */
+  char              *description;
+  char              *criteria;
+  char              *criteria_url;
+  char              *achievement_type;
+  GStrv              tags;
+  char              *alignment_name;
+  char              *alignment_url;
+  char              *alignment_framework;
+  char              *alignment_code;
+
   GListStore        *tiers;
 
   /* While > 0, "changed" is held back and emitted once at the end. */
@@ -96,6 +108,15 @@ typedef enum
   FAMILY_PROP_PALETTE_RAMP,
   FAMILY_PROP_CUSTOM_EMBLEM,
   FAMILY_PROP_PLACEMENTS,
+  FAMILY_PROP_DESCRIPTION,
+  FAMILY_PROP_CRITERIA,
+  FAMILY_PROP_CRITERIA_URL,
+  FAMILY_PROP_ACHIEVEMENT_TYPE,
+  FAMILY_PROP_TAGS,
+  FAMILY_PROP_ALIGNMENT_NAME,
+  FAMILY_PROP_ALIGNMENT_URL,
+  FAMILY_PROP_ALIGNMENT_FRAMEWORK,
+  FAMILY_PROP_ALIGNMENT_CODE,
   FAMILY_N_PROPS
 } RosetteFamilyProp;
 
@@ -135,6 +156,31 @@ void           _rosette_family_copy_state   (RosetteFamily    *self,
 GVariant      *_rosette_family_dup_placements (RosetteFamily  *self);
 void           _rosette_family_install_designer_properties (GObjectClass *object_class,
                                                             GParamSpec  **properties);
+void           _rosette_family_install_achievement_properties (GObjectClass *object_class,
+                                                               GParamSpec  **properties);
+void           _rosette_family_init_achievement (RosetteFamily *self);
+void           _rosette_family_finalize_achievement (RosetteFamily *self);
+gboolean       _rosette_family_get_achievement_property (RosetteFamily *self,
+                                                         guint          prop_id,
+                                                         GValue        *value);
+gboolean       _rosette_family_set_achievement_property (RosetteFamily *self,
+                                                         guint          prop_id,
+                                                         const GValue  *value);
+void           _rosette_family_copy_achievement (RosetteFamily *self,
+                                                 RosetteFamily *source);
+void           _rosette_family_reset_criteria (RosetteFamily  *self);
+gboolean       _rosette_family_read_achievement (RosetteFamily *self,
+                                                 JsonObject    *object,
+                                                 GError       **error);
+void           _rosette_family_write_achievement (RosetteFamily *self,
+                                                  JsonBuilder   *builder);
+gboolean       _rosette_family_set_achievement_key (RosetteFamily  *self,
+                                                    const char     *key,
+                                                    const char     *value,
+                                                    gboolean       *handled,
+                                                    GError        **error);
+gboolean       _rosette_multiline_is_valid  (const char       *text,
+                                             guint             max_chars);
 gboolean       _rosette_placement_is_default (const RosettePlacement *placement);
 const char    *_rosette_enum_nick           (GType             type,
                                              int               value);

@@ -32,6 +32,7 @@ struct _RosetteTier
   RosetteRingStyle  ring_style;
   RosetteOrnament   ornament;
   char             *field_color;
+  char             *criteria;
 };
 
 G_DEFINE_FINAL_TYPE (RosetteTier, rosette_tier, G_TYPE_OBJECT)
@@ -44,6 +45,7 @@ enum {
   PROP_RING_STYLE,
   PROP_ORNAMENT,
   PROP_FIELD_COLOR,
+  PROP_CRITERIA,
   N_PROPS
 };
 
@@ -62,6 +64,7 @@ rosette_tier_finalize (GObject *object)
 
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->field_color, g_free);
+  g_clear_pointer (&self->criteria, g_free);
 
   G_OBJECT_CLASS (rosette_tier_parent_class)->finalize (object);
 }
@@ -98,6 +101,10 @@ rosette_tier_get_property (GObject    *object,
 
     case PROP_FIELD_COLOR:
       g_value_set_string (value, self->field_color);
+      break;
+
+    case PROP_CRITERIA:
+      g_value_set_string (value, self->criteria);
       break;
 
     default:
@@ -141,6 +148,12 @@ rosette_tier_set_property (GObject      *object,
       /* Construction passes NULL when no colour is given. */
       if (g_value_get_string (value) != NULL)
         rosette_tier_set_field_color (self, g_value_get_string (value));
+      break;
+
+    case PROP_CRITERIA:
+      /* Construction passes NULL when no criteria are given. */
+      if (g_value_get_string (value) != NULL)
+        rosette_tier_set_criteria (self, g_value_get_string (value));
       break;
 
     default:
@@ -234,6 +247,20 @@ rosette_tier_class_init (RosetteTierClass *klass)
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
+  /**
+   * RosetteTier:criteria:
+   *
+   * What someone must do to earn this tier (Markdown, at most
+   * %ROSETTE_FAMILY_MAX_CRITERIA_LENGTH characters), or "" to use the
+   * family's criteria.
+   */
+  properties[PROP_CRITERIA] =
+    g_param_spec_string ("criteria", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -246,6 +273,7 @@ rosette_tier_init (RosetteTier *self)
   self->ring_style = ROSETTE_RING_STYLE_NONE;
   self->ornament = ROSETTE_ORNAMENT_NONE;
   self->field_color = g_strdup ("");
+  self->criteria = g_strdup ("");
 }
 
 /**
@@ -294,8 +322,8 @@ rosette_tier_new_for_rank (const char *name,
  * rosette_tier_copy:
  * @self: a #RosetteTier
  *
- * Returns: (transfer full): a new tier with the same name, cues and
- *   field colour
+ * Returns: (transfer full): a new tier with the same name, cues, field
+ *   colour and criteria
  */
 RosetteTier *
 rosette_tier_copy (RosetteTier *self)
@@ -309,6 +337,7 @@ rosette_tier_copy (RosetteTier *self)
                        "ring-style", self->ring_style,
                        "ornament", self->ornament,
                        "field-color", self->field_color,
+                       "criteria", self->criteria,
                        NULL);
 }
 
@@ -588,4 +617,39 @@ rosette_tier_set_field_color (RosetteTier *self,
   g_free (self->field_color);
   self->field_color = g_steal_pointer (&lower);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIELD_COLOR]);
+}
+
+/**
+ * rosette_tier_get_criteria:
+ * @self: a #RosetteTier
+ *
+ * Returns: the tier's own criteria, or "" when it uses the family's
+ */
+const char *
+rosette_tier_get_criteria (RosetteTier *self)
+{
+  g_return_val_if_fail (ROSETTE_IS_TIER (self), NULL);
+
+  return self->criteria;
+}
+
+/**
+ * rosette_tier_set_criteria:
+ * @self: a #RosetteTier
+ * @criteria: Markdown, at most %ROSETTE_FAMILY_MAX_CRITERIA_LENGTH
+ *   characters, or "" for the family's criteria
+ */
+void
+rosette_tier_set_criteria (RosetteTier *self,
+                           const char  *criteria)
+{
+  g_return_if_fail (ROSETTE_IS_TIER (self));
+  g_return_if_fail (_rosette_multiline_is_valid (criteria, ROSETTE_FAMILY_MAX_CRITERIA_LENGTH));
+
+  if (g_strcmp0 (self->criteria, criteria) == 0)
+    return;
+
+  g_free (self->criteria);
+  self->criteria = g_strdup (criteria);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CRITERIA]);
 }

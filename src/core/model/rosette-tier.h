@@ -47,5 +47,9 @@ void              rosette_tier_set_ornament     (RosetteTier      *self,
 const char       *rosette_tier_get_field_color  (RosetteTier      *self);
 void              rosette_tier_set_field_color  (RosetteTier      *self,
                                                  const char       *color);
+/* The tier's own criteria narrative; "" uses the family's. */
+const char       *rosette_tier_get_criteria     (RosetteTier      *self);
+void              rosette_tier_set_criteria     (RosetteTier      *self,
+                                                 const char       *criteria);
 
 G_END_DECLS

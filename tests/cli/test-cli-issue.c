@@ -1,0 +1,555 @@
+/* test-cli-issue.c
+ *
+ * Copyright 2026 The Rosette authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/*
+ * `rosette-cli issue` as a script meets it: the built binary runs through
+ * GSubprocess against a private gnome-keyring-daemon and a temporary data
+ * folder. The written files are read back with the core's extractor, and
+ * the credential is checked the way a verifier would: the recipient's
+ * hashed address, the name only when asked for, the dates. The cases run
+ * in order: the first ones create the family and the issuer.
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+#include <json-glib/json-glib.h>
+
+#include "rosette-core.h"
+#include "rosette-test-keyring.h"
+
+#define EMAIL "Ana.Lima@Example.com"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} CliRun;
+
+static char *root;
+static char *data_dir;
+static char *family_path;
+static const char *bus_address;
+static char *keyring_skip;
+static TestSession *session;
+
+static void
+cli_run_clear (CliRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
+
+static const char *
+cli_path (void)
+{
+  const char *path = g_getenv ("ROSETTE_CLI");
+
+  return path != NULL ? path : ROSETTE_CLI_PATH;
+}
+
+static gboolean
+need_keyring (void)
+{
+  if (keyring_skip == NULL)
+    return TRUE;
+
+  g_test_skip (keyring_skip);
+  return FALSE;
+}
+
+static void
+run_cliv (CliRun             *run,
+          const char         *address,
+          const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xdg = g_build_filename (root, "xdg-data", NULL);
+
+  g_ptr_array_add (argv, (gpointer) cli_path ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_cwd (launcher, root);
+  g_subprocess_launcher_setenv (launcher, "G_DEBUG", "fatal-warnings", TRUE);
+  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", address, TRUE);
+  g_subprocess_launcher_setenv (launcher, "ROSETTE_DATA_DIR", data_dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", xdg, TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+
+  if (!g_subprocess_get_if_exited (process))
+    g_error ("rosette-cli crashed (signal %d); stderr: %s",
+             g_subprocess_get_term_sig (process), run->err);
+
+  run->status = g_subprocess_get_exit_status (process);
+  g_test_message ("exit %d; stdout: %s; stderr: %s", run->status, run->out, run->err);
+}
+
+#define run_cli(run, ...) \
+  G_STMT_START { \
+    const char * const _args[] = { __VA_ARGS__, NULL }; \
+    run_cliv ((run), bus_address, _args); \
+  } G_STMT_END
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == '\n')
+      n++;
+
+  return n;
+}
+
+/* Exit 2 (or @code), one line on stderr that starts "rosette-cli:". */
+static void
+assert_one_line_error (CliRun *run,
+                       int     code)
+{
+  g_assert_cmpint (run->status, ==, code);
+  g_assert_cmpuint (count_lines (run->err), ==, 1);
+  g_assert_true (g_str_has_prefix (run->err, "rosette-cli: "));
+  g_assert_null (strstr (run->err, "CRITICAL"));
+  g_assert_cmpstr (run->out, ==, "");
+}
+
+static char *
+path_in_root (const char *name)
+{
+  return g_build_filename (root, name, NULL);
+}
+
+/* The baked (or bare) JWS in @name, decoded to its payload object. */
+static JsonObject *
+read_payload (const char          *name,
+              RosetteBadgeVersion  expected_version)
+{
+  g_autofree char *path = path_in_root (name);
+  g_autofree char *contents = NULL;
+  g_autofree char *jws = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) baked = NULL;
+  g_autoptr(GBytes) payload = NULL;
+  g_autoptr(JsonObject) header = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  RosetteBadgeVersion version;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+
+  if (g_str_has_suffix (name, ".jwt"))
+    {
+      jws = g_strstrip (g_strndup (g_bytes_get_data (bytes, NULL), length));
+    }
+  else
+    {
+      baked = rosette_baked_extract (bytes, &version, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (version, ==, expected_version);
+      jws = g_strndup (g_bytes_get_data (baked, NULL), g_bytes_get_size (baked));
+    }
+
+  g_assert_true (rosette_jws_decode (jws, &header, &payload, &error));
+  g_assert_no_error (error);
+  json_parser_load_from_data (parser, g_bytes_get_data (payload, NULL),
+                              g_bytes_get_size (payload), &error);
+  g_assert_no_error (error);
+
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/* The file never holds the address; the subject's identity hash is the
+ * salted SHA-256 of the normalised address. */
+static void
+assert_recipient (JsonObject *credential)
+{
+  JsonObject *subject = json_object_get_object_member (credential, "credentialSubject");
+  JsonArray *identifiers = json_object_get_array_member (subject, "identifier");
+  JsonObject *identity = json_array_get_object_element (identifiers, 0);
+  g_autofree char *expected = NULL;
+  g_autofree char *normal = rosette_email_normalize (EMAIL);
+
+  g_assert_cmpstr (json_object_get_string_member (identity, "identityType"), ==, "emailAddress");
+  g_assert_true (json_object_get_boolean_member (identity, "hashed"));
+  expected = rosette_identity_hash (normal, json_object_get_string_member (identity, "salt"));
+  g_assert_cmpstr (json_object_get_string_member (identity, "identityHash"), ==, expected);
+}
+
+/* The recipient's name, when it is in the badge: an IdentityObject of
+ * type "name", not hashed. */
+static const char *
+find_name (JsonObject *credential)
+{
+  JsonObject *subject = json_object_get_object_member (credential, "credentialSubject");
+  JsonArray *identifiers = json_object_get_array_member (subject, "identifier");
+
+  g_assert_false (json_object_has_member (subject, "name"));
+  for (guint i = 0; i < json_array_get_length (identifiers); i++)
+    {
+      JsonObject *identity = json_array_get_object_element (identifiers, i);
+
+      if (g_strcmp0 (json_object_get_string_member (identity, "identityType"), "name") == 0)
+        return json_object_get_string_member (identity, "identityHash");
+    }
+
+  return NULL;
+}
+
+static void
+assert_file_has_no_email (const char *name)
+{
+  g_autofree char *path = path_in_root (name);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_null (g_strstr_len (contents, length, "ana.lima@example.com"));
+  g_assert_null (g_strstr_len (contents, length, EMAIL));
+}
+
+static void
+test_help (void)
+{
+  g_auto(CliRun) run = { 0, };
+
+  run_cli (&run, "issue", "--help");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "--recipient"));
+  g_assert_nonnull (strstr (run.out, "--valid-until"));
+  g_assert_nonnull (strstr (run.out, "--proof"));
+}
+
+static void
+test_setup (void)
+{
+  g_auto(CliRun) run = { 0, };
+
+  run_cli (&run, "family", "new", "--kind", "compliance", "--name", "Data Privacy",
+           "-o", family_path);
+  g_assert_cmpint (run.status, ==, 0);
+
+  if (!need_keyring ())
+    return;
+
+  /* No issuer yet: one line that says what to do, and no file. */
+  cli_run_clear (&run);
+  run_cli (&run, "issue", "--family", family_path, "--tier", "Expert", "--recipient", EMAIL,
+           "-o", "none.png");
+  assert_one_line_error (&run, 2);
+  g_assert_false (g_file_test ("none.png", G_FILE_TEST_EXISTS));
+
+  cli_run_clear (&run);
+  run_cli (&run, "issuer", "create", "--name", "Acme Ltd", "--url", "https://acme.example/");
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+static void
+test_png (void)
+{
+  g_auto(CliRun) run = { 0, };
+  g_autoptr(JsonObject) credential = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *path = path_in_root ("ana.png");
+  JsonObject *subject;
+
+  if (!need_keyring ())
+    return;
+
+  run_cli (&run, "issue", "--family", family_path, "--tier", "Expert", "--recipient", EMAIL,
+           "--name", "Ana Lima", "--valid-until", "2031-03-31", "-o", "ana.png");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  /* The file written, then the credential id. */
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_cmpstr (lines[0], ==, path);
+  g_assert_true (g_str_has_prefix (lines[1], "urn:uuid:"));
+
+  credential = read_payload ("ana.png", ROSETTE_BADGE_VERSION_OB3);
+  g_assert_cmpstr (json_object_get_string_member (credential, "jti"), ==, lines[1]);
+  g_assert_cmpstr (json_object_get_string_member (credential, "validUntil"), ==,
+                   "2031-03-31T23:59:59Z");
+  g_assert_true (json_object_has_member (credential, "exp"));
+  assert_recipient (credential);
+  subject = json_object_get_object_member (credential, "credentialSubject");
+  /* The name is given but not opted in: it stays out. */
+  g_assert_null (find_name (credential));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (subject, "achievement"),
+                                                  "name"), ==, "Data Privacy — Expert");
+  assert_file_has_no_email ("ana.png");
+}
+
+static void
+test_include_name_svg (void)
+{
+  g_auto(CliRun) run = { 0, };
+  g_autoptr(JsonObject) credential = NULL;
+
+  if (!need_keyring ())
+    return;
+
+  run_cli (&run, "issue", "--family", family_path, "--tier", "1", "--recipient", EMAIL,
+           "--name", "Ana Lima", "--include-name", "--valid-from", "2026-01-15", "-o", "ana.svg");
+  g_assert_cmpint (run.status, ==, 0);
+
+  credential = read_payload ("ana.svg", ROSETTE_BADGE_VERSION_OB3);
+  g_assert_cmpstr (find_name (credential), ==, "Ana Lima");
+  g_assert_cmpstr (json_object_get_string_member (credential, "validFrom"), ==, "2026-01-15T00:00:00Z");
+  g_assert_false (json_object_has_member (credential, "validUntil"));
+  assert_recipient (credential);
+  assert_file_has_no_email ("ana.svg");
+}
+
+static void
+test_jwt_and_json (void)
+{
+  g_auto(CliRun) run = { 0, };
+  g_autoptr(JsonObject) credential = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json_path = path_in_root ("ana.json");
+  JsonObject *object;
+
+  if (!need_keyring ())
+    return;
+
+  run_cli (&run, "issue", "--family", family_path, "--tier", "Practitioner", "--recipient", EMAIL,
+           "--evidence", "https://lms.example/ana", "--narrative", "Passed with distinction",
+           "-o", "ana.jwt");
+  g_assert_cmpint (run.status, ==, 0);
+  credential = read_payload ("ana.jwt", ROSETTE_BADGE_VERSION_OB3);
+  assert_recipient (credential);
+  g_assert_true (json_object_has_member (credential, "evidence"));
+
+  /* JSON: readable, and a warning (stderr, exit 0) that it has no proof. */
+  cli_run_clear (&run);
+  run_cli (&run, "--json", "issue", "--family", family_path, "--tier", "Practitioner",
+           "--recipient", EMAIL, "-o", "ana.json");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.err, "rosette-cli: warning: "));
+  g_assert_cmpuint (count_lines (run.err), ==, 1);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  object = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (object, "file"), ==, json_path);
+  g_assert_cmpstr (json_object_get_string_member (object, "proof"), ==, "vc-jwt");
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (object, "id"), "urn:uuid:"));
+  g_assert_nonnull (json_object_get_string_member (object, "warning"));
+
+  json_parser_load_from_file (parser, json_path, &error);
+  g_assert_no_error (error);
+  object = json_node_get_object (json_parser_get_root (parser));
+  assert_recipient (object);
+  assert_file_has_no_email ("ana.json");
+}
+
+static void
+test_format_default (void)
+{
+  g_auto(CliRun) run = { 0, };
+  g_autofree char *path = path_in_root ("ana.badge");
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (!need_keyring ())
+    return;
+
+  /* An unknown extension gives a PNG. */
+  run_cli (&run, "--quiet", "issue", "--family", family_path, "--tier", "1", "--recipient", EMAIL,
+           "-o", "ana.badge");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (length > 8 && memcmp (contents, "\x89PNG", 4) == 0);
+}
+
+static void
+test_ob2 (void)
+{
+  g_auto(CliRun) run = { 0, };
+  g_autoptr(JsonObject) assertion = NULL;
+
+  if (!need_keyring ())
+    return;
+
+  /* No RSA key yet: say which key to make. */
+  run_cli (&run, "issue", "--family", family_path, "--tier", "1", "--recipient", EMAIL,
+           "--proof", "ob2", "-o", "ob2.png");
+  assert_one_line_error (&run, 2);
+  g_assert_nonnull (strstr (run.err, "rsa2048"));
+
+  cli_run_clear (&run);
+  run_cli (&run, "keys", "generate", "--type", "rsa2048");
+  g_assert_cmpint (run.status, ==, 0);
+
+  cli_run_clear (&run);
+  run_cli (&run, "issue", "--family", family_path, "--tier", "1", "--recipient", EMAIL,
+           "--proof", "ob2", "-o", "ob2.png");
+  g_assert_cmpint (run.status, ==, 0);
+  /* The publish notice goes to stderr as a warning; the badge is written. */
+  g_assert_true (g_str_has_prefix (run.err, "rosette-cli: warning: "));
+  g_assert_cmpuint (count_lines (run.err), ==, 1);
+  assertion = read_payload ("ob2.png", ROSETTE_BADGE_VERSION_OB2);
+  g_assert_true (json_object_has_member (assertion, "recipient"));
+  g_assert_true (json_object_has_member (assertion, "verification"));
+}
+
+static void
+test_errors (void)
+{
+  static const struct {
+    const char *option;
+    const char *value;
+    const char *fragment;
+  } cases[] = {
+    { "--recipient", "not-an-email", "not-an-email" },
+    { "--tier", "Gold", "Gold" },
+    { "--valid-until", "2020-01-01", "expiry" },
+    { "--valid-from", "31/12/2026", "31/12/2026" },
+    { "--evidence", "ftp://files.example/x", "ftp" },
+    { "--proof", "data-integrity", "not available yet" },
+    { "--proof", "paper", "paper" },
+    { "--format", "gif", "gif" },
+  };
+
+  if (!need_keyring ())
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(CliRun) run = { 0, };
+      const char *tier = g_str_equal (cases[i].option, "--tier") ? cases[i].value : "1";
+      const char *email = g_str_equal (cases[i].option, "--recipient") ? cases[i].value : EMAIL;
+      gboolean extra = !g_str_equal (cases[i].option, "--tier") &&
+                       !g_str_equal (cases[i].option, "--recipient");
+
+      run_cli (&run, "issue", "--family", family_path, "--tier", tier, "--recipient", email,
+               "--valid-from", "2026-06-01", "-o", "bad.png",
+               extra ? cases[i].option : NULL, cases[i].value);
+      assert_one_line_error (&run, 2);
+      g_assert_nonnull (strstr (run.err, cases[i].fragment));
+      g_assert_false (g_file_test ("bad.png", G_FILE_TEST_EXISTS));
+    }
+
+  /* Missing options, and a family whose criteria were emptied. */
+  {
+    g_auto(CliRun) run = { 0, };
+
+    run_cli (&run, "issue", "--family", family_path, "-o", "bad.png");
+    assert_one_line_error (&run, 2);
+
+    cli_run_clear (&run);
+    run_cli (&run, "family", "set", family_path, "criteria", "");
+    g_assert_cmpint (run.status, ==, 0);
+    cli_run_clear (&run);
+    run_cli (&run, "issue", "--family", family_path, "--tier", "1", "--recipient", EMAIL,
+             "-o", "bad.png");
+    assert_one_line_error (&run, 2);
+    g_assert_nonnull (strstr (run.err, "criteria"));
+
+    /* A tier's own criteria are enough for that tier. */
+    cli_run_clear (&run);
+    run_cli (&run, "family", "set", family_path, "tier.Expert.criteria", "Passed the audit.");
+    g_assert_cmpint (run.status, ==, 0);
+    cli_run_clear (&run);
+    run_cli (&run, "issue", "--family", family_path, "--tier", "Expert", "--recipient", EMAIL,
+             "-o", "expert.jwt");
+    g_assert_cmpint (run.status, ==, 0);
+    {
+      g_autoptr(JsonObject) credential = read_payload ("expert.jwt", ROSETTE_BADGE_VERSION_OB3);
+      JsonObject *subject = json_object_get_object_member (credential, "credentialSubject");
+      JsonObject *achievement = json_object_get_object_member (subject, "achievement");
+
+      g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (achievement,
+                                                                                     "criteria"),
+                                                      "narrative"), ==, "Passed the audit.");
+    }
+  }
+}
+
+static void
+test_no_keyring (void)
+{
+  g_auto(CliRun) run = { 0, };
+  g_autofree char *dead = g_strconcat ("unix:path=", root, "/no-bus-here", NULL);
+  const char * const args[] = { "issue", "--family", family_path, "--tier", "Expert",
+                                "--recipient", EMAIL, "-o", "dead.png", NULL };
+
+  if (!need_keyring ())
+    return;
+
+  /* The issuer exists (its profile is on disk) but no keyring answers. */
+  run_cliv (&run, dead, args);
+  assert_one_line_error (&run, 3);
+  g_assert_false (g_file_test ("dead.png", G_FILE_TEST_EXISTS));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *session_dir = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  root = g_dir_make_tmp ("rosette-cli-issue-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_assert_no_errno (chdir (root));
+  data_dir = g_build_filename (root, "data", NULL);
+  family_path = g_build_filename (root, "privacy.rosette", NULL);
+
+  session_dir = g_build_filename (root, "session", NULL);
+  session = test_session_start (session_dir, TRUE, &error);
+  if (session == NULL)
+    keyring_skip = g_strdup_printf ("no private keyring: %s", error->message);
+  bus_address = session != NULL ? session->address : "unix:path=/nonexistent";
+
+  g_test_add_func ("/rosette/cli/issue/help", test_help);
+  g_test_add_func ("/rosette/cli/issue/setup", test_setup);
+  g_test_add_func ("/rosette/cli/issue/png", test_png);
+  g_test_add_func ("/rosette/cli/issue/include-name-svg", test_include_name_svg);
+  g_test_add_func ("/rosette/cli/issue/jwt-and-json", test_jwt_and_json);
+  g_test_add_func ("/rosette/cli/issue/format-default", test_format_default);
+  g_test_add_func ("/rosette/cli/issue/ob2", test_ob2);
+  g_test_add_func ("/rosette/cli/issue/errors", test_errors);
+  g_test_add_func ("/rosette/cli/issue/no-keyring", test_no_keyring);
+
+  status = g_test_run ();
+
+  test_session_free (session);
+  test_rm_rf (root);
+  g_free (keyring_skip);
+  g_free (family_path);
+  g_free (data_dir);
+  g_free (root);
+
+  return status;
+}
