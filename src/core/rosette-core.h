@@ -40,3 +40,12 @@
 
 #include "rosette-baking.h"
 #include "rosette-issuing.h"
+
+#include "rosette-registry-enums.h"
+#include "rosette-registry-rows.h"
+#include "rosette-issued-record.h"
+#include "rosette-registry.h"
+#include "rosette-status-list.h"
+
+#include "rosette-csv-reader.h"
+#include "rosette-csv-import.h"

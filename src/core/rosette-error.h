@@ -38,6 +38,14 @@ G_BEGIN_DECLS
  * @ROSETTE_ERROR_NO_CREDENTIAL: an image carries no baked credential
  * @ROSETTE_ERROR_AMBIGUOUS: an image carries two credentials where one is
  *   allowed
+ * @ROSETTE_ERROR_UNKNOWN_CONTEXT: a JSON-LD document names a context that
+ *   is not one of the pinned contexts Rosette ships (none is ever fetched)
+ * @ROSETTE_ERROR_UNDEFINED_TERM: a JSON-LD document uses a property or type
+ *   its contexts do not define, or a relative IRI (JSON-LD "safe mode")
+ * @ROSETTE_ERROR_DATABASE: the registry database failed (busy, damaged,
+ *   full disk)
+ * @ROSETTE_ERROR_CONFLICT: the registry's state forbids the change (already
+ *   revoked, a duplicate key)
  *
  * The one error enum of librosette-core; messages are for people and are
  * translated, callers branch only on the code.
@@ -60,6 +68,10 @@ typedef enum
   ROSETTE_ERROR_CRYPTO,
   ROSETTE_ERROR_NO_CREDENTIAL,
   ROSETTE_ERROR_AMBIGUOUS,
+  ROSETTE_ERROR_UNKNOWN_CONTEXT,
+  ROSETTE_ERROR_UNDEFINED_TERM,
+  ROSETTE_ERROR_DATABASE,
+  ROSETTE_ERROR_CONFLICT,
 } RosetteError;
 
 GQuark rosette_error_quark (void);

@@ -23,4 +23,9 @@ typedef struct _RosetteAchievement RosetteAchievement;
 typedef struct _RosetteRecipient   RosetteRecipient;
 typedef struct _RosetteCredential  RosetteCredential;
 
+typedef struct _RosetteRegistry     RosetteRegistry;
+typedef struct _RosetteIssuedRecord RosetteIssuedRecord;
+typedef struct _RosetteCsvReader    RosetteCsvReader;
+typedef struct _RosetteCsvImport    RosetteCsvImport;
+
 G_END_DECLS

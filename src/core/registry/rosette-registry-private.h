@@ -1,0 +1,127 @@
+/* rosette-registry-private.h
+ *
+ * Copyright 2026 The Rosette authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "rosette-registry.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint       version;
+  const char *sql;
+} RosetteMigration;
+
+/* One SQLite connection with its cache of prepared statements. The
+ * registry has a writer (every sync call) and, opened on first use, a
+ * read-only reader for the _async reports, so that a report in a worker
+ * thread never sees a half-done batch transaction and never blocks it. */
+typedef struct
+{
+  sqlite3    *db;
+  GHashTable *statements;
+  GMutex      lock;
+} RosetteDb;
+
+struct _RosetteIssuedRecord
+{
+  GObject                  parent_instance;
+
+  char                    *credential_id;
+  char                    *issuance_key;
+  char                    *batch_id;
+  RosetteIssueState        state;
+  RosetteCredentialStatus  status;
+  gint64                   recipient_id;
+  char                    *email;
+  char                    *name;
+  char                    *employee_id;
+  char                    *department;
+  gint64                   achievement_id;
+  char                    *family_slug;
+  char                    *family_name;
+  char                    *tier_slug;
+  char                    *tier_name;
+  gint64                   valid_from;
+  gint64                   valid_until;
+  gint64                   issued_at;
+  char                    *proof_type;
+  char                   **files;
+  gint64                   status_list_id;
+  guint                    status_index;
+  char                    *last_error;
+  gint64                   revoked_at;
+  char                    *revoke_reason;
+  char                    *superseded_by;
+};
+
+const RosetteMigration *_rosette_registry_get_migrations (guint        *n_migrations);
+
+RosetteDb     *_rosette_registry_get_db        (RosetteRegistry *self);
+RosetteDb     *_rosette_registry_get_reader    (RosetteRegistry *self,
+                                                GError         **error);
+sqlite3_stmt  *_rosette_db_prepare             (RosetteDb       *db,
+                                                const char      *sql,
+                                                GError         **error);
+gboolean       _rosette_db_step_done           (RosetteDb       *db,
+                                                sqlite3_stmt    *stmt,
+                                                GError         **error);
+gboolean       _rosette_db_exec                (RosetteDb       *db,
+                                                const char      *sql,
+                                                GError         **error);
+gboolean       _rosette_db_savepoint           (RosetteDb       *db,
+                                                GError         **error);
+gboolean       _rosette_db_release            (RosetteDb       *db,
+                                                gboolean         commit,
+                                                GError         **error);
+void           _rosette_db_set_error           (RosetteDb       *db,
+                                                GError         **error);
+void           _rosette_db_bind_text           (sqlite3_stmt    *stmt,
+                                                int              index,
+                                                const char      *text);
+char          *_rosette_db_dup_text            (sqlite3_stmt    *stmt,
+                                                int              column);
+gint64         _rosette_db_column_time         (sqlite3_stmt    *stmt,
+                                                int              column);
+gboolean       _rosette_db_audit               (RosetteDb       *db,
+                                                RosetteAuditAction action,
+                                                const char      *subject,
+                                                const char      *detail_json,
+                                                gint64           at,
+                                                GError         **error);
+gint64         _rosette_time_or_now            (GDateTime       *time);
+
+/* Makes one result object from the statement's current row. */
+typedef gpointer (*RosetteRowFunc) (sqlite3_stmt *stmt,
+                                    gpointer      user_data);
+
+GPtrArray     *_rosette_db_collect             (RosetteDb       *db,
+                                                sqlite3_stmt    *stmt,
+                                                RosetteRowFunc   func,
+                                                gpointer         user_data,
+                                                GDestroyNotify   free_func,
+                                                GError         **error);
+
+/* The column list and builder shared by every query of issued rows. */
+extern const char _rosette_issued_columns[];
+RosetteIssuedRecord *_rosette_issued_record_from_row (sqlite3_stmt *stmt,
+                                                      gint64        now);
+
+/* For tests only: run a whole SQL script on a database file (to create a
+ * database of an older schema version), or one statement on an open
+ * registry (to prove the audit log refuses UPDATE). */
+gboolean       _rosette_registry_exec_script   (const char      *path,
+                                                const char      *script,
+                                                GError         **error);
+gboolean       _rosette_registry_exec          (RosetteRegistry *self,
+                                                const char      *sql,
+                                                GError         **error);
+
+G_END_DECLS
