@@ -31,6 +31,10 @@
 #include "rosette-keyring.h"
 #include "rosette-key-documents.h"
 #include "rosette-issuer-keys.h"
+#include "rosette-context-loader.h"
+#include "rosette-rdfc.h"
+#include "rosette-jsonld.h"
+#include "rosette-data-integrity.h"
 
 #include "rosette-recipient.h"
 #include "rosette-achievement.h"

@@ -1,0 +1,1151 @@
+/* rosette-rdfc.c
+ *
+ * Copyright 2026 The Rosette authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/*
+ * RDF Dataset Canonicalization (W3C RDFC-1.0, formerly URDNA2015) and the
+ * canonical N-Quads form it is written in.
+ *
+ * Blank nodes get stable names _:c14n0, _:c14n1, … from hashes of the
+ * quads around them ("first degree"); nodes that tie are told apart by
+ * hashing paths through their neighbours ("N-degree"), which tries every
+ * permutation of the tied neighbours and so is exponential in the worst
+ * case. A work counter bounds that: past ROSETTE_RDFC_MAX_WORK steps the
+ * document is refused as too complex (a credential needs none).
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rosette-error.h"
+#include "rosette-rdfc.h"
+
+/* Dataset and terms */
+
+/**
+ * rosette_rdf_dataset_new:
+ *
+ * Returns: (transfer full) (element-type RosetteRdfQuad): an empty dataset
+ */
+GPtrArray *
+rosette_rdf_dataset_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) rosette_rdf_quad_free);
+}
+
+static void
+rdf_term_clear (RosetteRdfTerm *term)
+{
+  g_clear_pointer (&term->value, g_free);
+  g_clear_pointer (&term->datatype, g_free);
+  g_clear_pointer (&term->language, g_free);
+}
+
+void
+rosette_rdf_quad_free (RosetteRdfQuad *quad)
+{
+  if (quad == NULL)
+    return;
+  rdf_term_clear (&quad->subject);
+  rdf_term_clear (&quad->predicate);
+  rdf_term_clear (&quad->object);
+  rdf_term_clear (&quad->graph);
+  g_free (quad);
+}
+
+/**
+ * rosette_rdf_term_set:
+ * @term: a term to overwrite
+ * @kind: what it is
+ * @value: the IRI, blank node label or lexical form
+ * @datatype: (nullable): a literal's datatype IRI (xsd:string if %NULL)
+ * @language: (nullable): a literal's language tag
+ */
+void
+rosette_rdf_term_set (RosetteRdfTerm     *term,
+                      RosetteRdfTermKind  kind,
+                      const char         *value,
+                      const char         *datatype,
+                      const char         *language)
+{
+  rdf_term_clear (term);
+  term->kind = kind;
+  term->value = g_strdup (value);
+  if (kind == ROSETTE_RDF_LITERAL)
+    {
+      term->language = g_strdup (language);
+      if (language != NULL)
+        term->datatype = g_strdup (ROSETTE_RDF_LANG_STRING);
+      else
+        term->datatype = g_strdup (datatype != NULL ? datatype : ROSETTE_XSD_STRING);
+    }
+}
+
+/* Bytes that canonical N-Quads escapes: 1 in IRIs (as \uXXXX), 2 in
+ * literals (ECHAR or \uXXXX), 3 in both. Runs of other bytes are copied
+ * at once, which is most of the text. */
+static guint8 escape_table[256];
+
+static void
+init_escape_table (void)
+{
+  static gsize done;
+
+  if (!g_once_init_enter (&done))
+    return;
+  for (guint c = 0; c <= 0x20; c++)
+    escape_table[c] |= 1;
+  for (const char *c = "<>\"{}|^`\\"; *c != '\0'; c++)
+    escape_table[(guchar) *c] |= 1;
+  for (guint c = 0; c < 0x20; c++)
+    escape_table[c] |= 2;
+  escape_table[0x7f] |= 2;
+  escape_table['"'] |= 2;
+  escape_table['\\'] |= 2;
+  g_once_init_leave (&done, 1);
+}
+
+static void
+append_iri (GString    *out,
+            const char *iri)
+{
+  const char *run = iri;
+  const char *p;
+
+  g_string_append_c (out, '<');
+  for (p = iri; *p != '\0'; p++)
+    {
+      if (!(escape_table[(guchar) *p] & 1))
+        continue;
+      g_string_append_len (out, run, p - run);
+      g_string_append_printf (out, "\\u%04X", (guchar) *p);
+      run = p + 1;
+    }
+  g_string_append_len (out, run, p - run);
+  g_string_append_c (out, '>');
+}
+
+static void
+append_literal_text (GString    *out,
+                     const char *text)
+{
+  const char *run = text;
+  const char *p;
+
+  g_string_append_c (out, '"');
+  for (p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (!(escape_table[c] & 2))
+        continue;
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
+      switch (c)
+        {
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        default:
+          g_string_append_printf (out, "\\u%04X", c);
+        }
+    }
+  g_string_append_len (out, run, p - run);
+  g_string_append_c (out, '"');
+}
+
+/* Writes a term; a blank node is written with @bnode_label when given
+ * (the first-degree hash writes _:a / _:z, the output writes c14n names). */
+static void
+append_term (GString              *out,
+             const RosetteRdfTerm *term,
+             const char           *bnode_label)
+{
+  switch (term->kind)
+    {
+    case ROSETTE_RDF_IRI:
+      append_iri (out, term->value);
+      break;
+    case ROSETTE_RDF_BLANK:
+      g_string_append (out, "_:");
+      g_string_append (out, bnode_label != NULL ? bnode_label : term->value);
+      break;
+    case ROSETTE_RDF_LITERAL:
+      append_literal_text (out, term->value);
+      if (term->language != NULL)
+        {
+          g_string_append_c (out, '@');
+          g_string_append (out, term->language);
+        }
+      else if (term->datatype != NULL && strcmp (term->datatype, ROSETTE_XSD_STRING) != 0)
+        {
+          g_string_append (out, "^^");
+          append_iri (out, term->datatype);
+        }
+      break;
+    case ROSETTE_RDF_DEFAULT_GRAPH:
+    default:
+      break;
+    }
+}
+
+/**
+ * rosette_rdf_term_append_nquads:
+ * @out: where to write
+ * @term: the term
+ *
+ * Appends @term in canonical N-Quads syntax (nothing for the default graph).
+ */
+void
+rosette_rdf_term_append_nquads (GString              *out,
+                                const RosetteRdfTerm *term)
+{
+  init_escape_table ();
+  append_term (out, term, NULL);
+}
+
+typedef const char *(*LabelFunc) (const RosetteRdfTerm *term,
+                                  gpointer              data);
+
+static void
+append_quad (GString              *out,
+             const RosetteRdfQuad *quad,
+             LabelFunc             label,
+             gpointer              data)
+{
+  const RosetteRdfTerm *terms[] = { &quad->subject, &quad->predicate, &quad->object };
+
+  for (guint i = 0; i < G_N_ELEMENTS (terms); i++)
+    {
+      append_term (out, terms[i],
+                   terms[i]->kind == ROSETTE_RDF_BLANK && label != NULL
+                     ? label (terms[i], data) : NULL);
+      g_string_append_c (out, ' ');
+    }
+  if (quad->graph.kind != ROSETTE_RDF_DEFAULT_GRAPH)
+    {
+      append_term (out, &quad->graph,
+                   quad->graph.kind == ROSETTE_RDF_BLANK && label != NULL
+                     ? label (&quad->graph, data) : NULL);
+      g_string_append_c (out, ' ');
+    }
+  g_string_append (out, ".\n");
+}
+
+/**
+ * rosette_rdf_quad_append_nquads:
+ * @out: where to write
+ * @quad: the quad
+ *
+ * Appends @quad as one N-Quads line, ending in a newline.
+ */
+void
+rosette_rdf_quad_append_nquads (GString              *out,
+                                const RosetteRdfQuad *quad)
+{
+  init_escape_table ();
+  append_quad (out, quad, NULL, NULL);
+}
+
+/* Identifier issuers (RDFC-1.0 §4.5) */
+
+typedef struct
+{
+  const char *prefix;
+  guint       counter;
+  GHashTable *issued;   /* existing label -> issued id */
+  GPtrArray  *order;    /* existing labels, in issue order (borrowed) */
+} IdIssuer;
+
+static IdIssuer *
+id_issuer_new (const char *prefix)
+{
+  IdIssuer *issuer = g_new0 (IdIssuer, 1);
+
+  issuer->prefix = prefix;
+  issuer->issued = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  issuer->order = g_ptr_array_new ();
+  return issuer;
+}
+
+static void
+id_issuer_free (IdIssuer *issuer)
+{
+  if (issuer == NULL)
+    return;
+  g_hash_table_unref (issuer->issued);
+  g_ptr_array_unref (issuer->order);
+  g_free (issuer);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IdIssuer, id_issuer_free)
+
+static IdIssuer *
+id_issuer_copy (const IdIssuer *issuer)
+{
+  IdIssuer *copy = id_issuer_new (issuer->prefix);
+
+  copy->counter = issuer->counter;
+  for (guint i = 0; i < issuer->order->len; i++)
+    {
+      const char *label = g_ptr_array_index (issuer->order, i);
+
+      g_hash_table_insert (copy->issued, (gpointer) label,
+                           g_strdup (g_hash_table_lookup (issuer->issued, label)));
+      g_ptr_array_add (copy->order, (gpointer) label);
+    }
+  return copy;
+}
+
+/* @label must outlive the issuer (labels belong to the dataset). */
+static const char *
+id_issuer_issue (IdIssuer   *issuer,
+                 const char *label)
+{
+  const char *issued = g_hash_table_lookup (issuer->issued, label);
+
+  if (issued != NULL)
+    return issued;
+
+  issued = g_strdup_printf ("%s%u", issuer->prefix, issuer->counter++);
+  g_hash_table_insert (issuer->issued, (gpointer) label, (gpointer) issued);
+  g_ptr_array_add (issuer->order, (gpointer) label);
+  return issued;
+}
+
+static const char *
+id_issuer_lookup (const IdIssuer *issuer,
+                  const char     *label)
+{
+  return g_hash_table_lookup (issuer->issued, label);
+}
+
+/* Canonicalization state (RDFC-1.0 §4.4) */
+
+typedef struct
+{
+  GPtrArray  *quads;          /* borrowed RosetteRdfQuad, duplicates removed */
+  GHashTable *bnode_quads;    /* label -> GPtrArray of quads mentioning it */
+  GHashTable *first_degree;   /* label -> hex hash (cache) */
+  IdIssuer   *canonical;
+  guint       work;
+} Canon;
+
+static gboolean
+canon_spend (Canon   *canon,
+             GError **error)
+{
+  if (++canon->work <= ROSETTE_RDFC_MAX_WORK)
+    return TRUE;
+  g_set_error_literal (error, ROSETTE_ERROR, ROSETTE_ERROR_TOO_LARGE,
+                       _("This document is too complex to canonicalize safely"));
+  return FALSE;
+}
+
+static char *
+sha256_hex (const char *data,
+            gsize       length)
+{
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static const char *
+label_a_or_z (const RosetteRdfTerm *term,
+              gpointer              data)
+{
+  return strcmp (term->value, data) == 0 ? "a" : "z";
+}
+
+/* §4.6 Hash First Degree Quads */
+static const char *
+hash_first_degree (Canon      *canon,
+                   const char *label)
+{
+  GPtrArray *quads;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GString) joined = NULL;
+  char *hash;
+
+  hash = g_hash_table_lookup (canon->first_degree, label);
+  if (hash != NULL)
+    return hash;
+
+  quads = g_hash_table_lookup (canon->bnode_quads, label);
+  lines = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < quads->len; i++)
+    {
+      GString *line = g_string_new (NULL);
+
+      append_quad (line, g_ptr_array_index (quads, i), label_a_or_z, (gpointer) label);
+      g_ptr_array_add (lines, g_string_free (line, FALSE));
+    }
+  g_ptr_array_sort (lines, compare_strings);
+  joined = g_string_new (NULL);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append (joined, g_ptr_array_index (lines, i));
+
+  hash = sha256_hex (joined->str, joined->len);
+  g_hash_table_insert (canon->first_degree, (gpointer) label, hash);
+  return hash;
+}
+
+/* §4.7 Hash Related Blank Node */
+static char *
+hash_related (Canon                *canon,
+              const char           *related,
+              const RosetteRdfQuad *quad,
+              IdIssuer             *issuer,
+              char                  position)
+{
+  g_autoptr(GString) input = g_string_new (NULL);
+  const char *id;
+
+  g_string_append_c (input, position);
+  if (position != 'g')
+    {
+      g_string_append_c (input, '<');
+      g_string_append (input, quad->predicate.value);
+      g_string_append_c (input, '>');
+    }
+
+  if ((id = id_issuer_lookup (canon->canonical, related)) != NULL ||
+      (id = id_issuer_lookup (issuer, related)) != NULL)
+    {
+      g_string_append (input, "_:");
+      g_string_append (input, id);
+    }
+  else
+    {
+      g_string_append (input, hash_first_degree (canon, related));
+    }
+
+  return sha256_hex (input->str, input->len);
+}
+
+/* Heap's algorithm, one step: advances @items to the next permutation.
+ * @state holds one counter per position; returns FALSE when done. */
+static gboolean
+next_permutation (GPtrArray *items,
+                  guint     *state,
+                  guint     *i)
+{
+  while (*i < items->len)
+    {
+      if (state[*i] < *i)
+        {
+          guint j = (*i % 2 == 0) ? 0 : state[*i];
+          gpointer tmp = items->pdata[j];
+
+          items->pdata[j] = items->pdata[*i];
+          items->pdata[*i] = tmp;
+          state[*i]++;
+          *i = 1;
+          return TRUE;
+        }
+      state[*i] = 0;
+      (*i)++;
+    }
+  return FALSE;
+}
+
+static gboolean
+path_worse (GString    *path,
+            const char *chosen)
+{
+  gsize chosen_len;
+
+  if (chosen == NULL)
+    return FALSE;
+  chosen_len = strlen (chosen);
+  return path->len >= chosen_len && strcmp (path->str, chosen) > 0;
+}
+
+static char *hash_n_degree (Canon       *canon,
+                            const char  *label,
+                            IdIssuer   **issuer,
+                            GError     **error);
+
+/* One permutation of §4.8.3 step 5.4; returns FALSE on error. On success
+ * *path is the path (or NULL when it was abandoned as worse). */
+static gboolean
+hash_permutation (Canon       *canon,
+                  GPtrArray   *permutation,
+                  IdIssuer    *issuer,
+                  const char  *chosen_path,
+                  GString    **out_path,
+                  IdIssuer   **out_issuer,
+                  GError     **error)
+{
+  g_autoptr(IdIssuer) copy = id_issuer_copy (issuer);
+  g_autoptr(GString) path = g_string_new (NULL);
+  g_autoptr(GPtrArray) recursion = g_ptr_array_new ();
+
+  *out_path = NULL;
+  *out_issuer = NULL;
+
+  for (guint k = 0; k < permutation->len; k++)
+    {
+      const char *related = g_ptr_array_index (permutation, k);
+      const char *id = id_issuer_lookup (canon->canonical, related);
+
+      if (id == NULL)
+        {
+          if (id_issuer_lookup (copy, related) == NULL)
+            g_ptr_array_add (recursion, (gpointer) related);
+          id = id_issuer_issue (copy, related);
+        }
+      g_string_append (path, "_:");
+      g_string_append (path, id);
+      if (path_worse (path, chosen_path))
+        return TRUE;
+    }
+
+  for (guint k = 0; k < recursion->len; k++)
+    {
+      const char *related = g_ptr_array_index (recursion, k);
+      g_autofree char *hash = NULL;
+
+      hash = hash_n_degree (canon, related, &copy, error);
+      if (hash == NULL)
+        return FALSE;
+      g_string_append (path, "_:");
+      g_string_append (path, id_issuer_issue (copy, related));
+      g_string_append_printf (path, "<%s>", hash);
+      if (path_worse (path, chosen_path))
+        return TRUE;
+    }
+
+  *out_path = g_steal_pointer (&path);
+  *out_issuer = g_steal_pointer (&copy);
+  return TRUE;
+}
+
+/* §4.8 Hash N-Degree Quads. *issuer is replaced by the chosen issuer. */
+static char *
+hash_n_degree (Canon      *canon,
+               const char *label,
+               IdIssuer  **issuer,
+               GError    **error)
+{
+  g_autoptr(GHashTable) groups = NULL;
+  g_autoptr(GString) data = g_string_new (NULL);
+  g_autofree const char **hashes = NULL;
+  GPtrArray *quads = g_hash_table_lookup (canon->bnode_quads, label);
+  guint n_hashes;
+
+  if (!canon_spend (canon, error))
+    return NULL;
+
+  groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                  (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < quads->len; i++)
+    {
+      const RosetteRdfQuad *quad = g_ptr_array_index (quads, i);
+      const RosetteRdfTerm *parts[] = { &quad->subject, &quad->object, &quad->graph };
+      const char positions[] = { 's', 'o', 'g' };
+
+      for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+        {
+          GPtrArray *group;
+          char *hash;
+
+          if (parts[p]->kind != ROSETTE_RDF_BLANK || strcmp (parts[p]->value, label) == 0)
+            continue;
+          hash = hash_related (canon, parts[p]->value, quad, *issuer, positions[p]);
+          group = g_hash_table_lookup (groups, hash);
+          if (group == NULL)
+            {
+              group = g_ptr_array_new ();
+              g_hash_table_insert (groups, hash, group);
+            }
+          else
+            {
+              g_free (hash);
+            }
+          g_ptr_array_add (group, parts[p]->value);
+        }
+    }
+
+  hashes = (const char **) g_hash_table_get_keys_as_array (groups, &n_hashes);
+  qsort (hashes, n_hashes, sizeof (char *), compare_strings);
+
+  for (guint h = 0; h < n_hashes; h++)
+    {
+      GPtrArray *group = g_hash_table_lookup (groups, hashes[h]);
+      g_autoptr(GString) chosen_path = NULL;
+      g_autoptr(IdIssuer) chosen_issuer = NULL;
+      g_autofree guint *state = g_new0 (guint, group->len + 1);
+      guint step = 1;
+
+      g_string_append (data, hashes[h]);
+
+      do
+        {
+          GString *path = NULL;
+          IdIssuer *path_issuer = NULL;
+
+          if (!canon_spend (canon, error))
+            return NULL;
+          if (!hash_permutation (canon, group, *issuer,
+                                 chosen_path != NULL ? chosen_path->str : NULL,
+                                 &path, &path_issuer, error))
+            return NULL;
+          if (path != NULL &&
+              (chosen_path == NULL || strcmp (path->str, chosen_path->str) < 0))
+            {
+              if (chosen_path != NULL)
+                g_string_free (chosen_path, TRUE);
+              id_issuer_free (chosen_issuer);
+              chosen_path = path;
+              chosen_issuer = path_issuer;
+            }
+          else
+            {
+              if (path != NULL)
+                g_string_free (path, TRUE);
+              id_issuer_free (path_issuer);
+            }
+        }
+      while (next_permutation (group, state, &step));
+
+      g_string_append (data, chosen_path->str);
+      id_issuer_free (*issuer);
+      *issuer = g_steal_pointer (&chosen_issuer);
+    }
+
+  return sha256_hex (data->str, data->len);
+}
+
+static const char *
+label_canonical (const RosetteRdfTerm *term,
+                 gpointer              data)
+{
+  return id_issuer_lookup (data, term->value);
+}
+
+typedef struct
+{
+  char     *hash;
+  IdIssuer *issuer;
+} HashPath;
+
+static int
+compare_hash_paths (gconstpointer a,
+                    gconstpointer b)
+{
+  const HashPath *pa = a;
+  const HashPath *pb = b;
+
+  return strcmp (pa->hash, pb->hash);
+}
+
+static void
+canon_index_blank_nodes (Canon *canon)
+{
+  for (guint i = 0; i < canon->quads->len; i++)
+    {
+      RosetteRdfQuad *quad = g_ptr_array_index (canon->quads, i);
+      RosetteRdfTerm *parts[] = { &quad->subject, &quad->object, &quad->graph };
+
+      for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+        {
+          GPtrArray *list;
+
+          if (parts[p]->kind != ROSETTE_RDF_BLANK)
+            continue;
+          list = g_hash_table_lookup (canon->bnode_quads, parts[p]->value);
+          if (list == NULL)
+            {
+              list = g_ptr_array_new ();
+              g_hash_table_insert (canon->bnode_quads, parts[p]->value, list);
+            }
+          if (list->len == 0 || g_ptr_array_index (list, list->len - 1) != quad)
+            g_ptr_array_add (list, quad);
+        }
+    }
+}
+
+/* §4.4.3 steps 3–5: names every blank node in canon->canonical. */
+static gboolean
+canon_label_blank_nodes (Canon   *canon,
+                         GError **error)
+{
+  g_autoptr(GHashTable) groups = NULL;
+  g_autofree const char **labels = NULL;
+  g_autofree const char **hashes = NULL;
+  guint n_labels, n_hashes;
+
+  /* Walk the labels in a fixed order so that equal-hash groups list
+   * their members deterministically. */
+  groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                  (GDestroyNotify) g_ptr_array_unref);
+  labels = (const char **) g_hash_table_get_keys_as_array (canon->bnode_quads, &n_labels);
+  qsort (labels, n_labels, sizeof (char *), compare_strings);
+  for (guint i = 0; i < n_labels; i++)
+    {
+      const char *hash = hash_first_degree (canon, labels[i]);
+      GPtrArray *group = g_hash_table_lookup (groups, hash);
+
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_hash_table_insert (groups, (gpointer) hash, group);
+        }
+      g_ptr_array_add (group, (gpointer) labels[i]);
+    }
+
+  hashes = (const char **) g_hash_table_get_keys_as_array (groups, &n_hashes);
+  qsort (hashes, n_hashes, sizeof (char *), compare_strings);
+
+  for (guint h = 0; h < n_hashes; h++)
+    {
+      GPtrArray *group = g_hash_table_lookup (groups, hashes[h]);
+
+      if (group->len == 1)
+        id_issuer_issue (canon->canonical, g_ptr_array_index (group, 0));
+    }
+
+  for (guint h = 0; h < n_hashes; h++)
+    {
+      GPtrArray *group = g_hash_table_lookup (groups, hashes[h]);
+      g_autoptr(GArray) paths = NULL;
+      gboolean ok = TRUE;
+
+      if (group->len == 1)
+        continue;
+
+      paths = g_array_new (FALSE, FALSE, sizeof (HashPath));
+      for (guint i = 0; ok && i < group->len; i++)
+        {
+          const char *label = g_ptr_array_index (group, i);
+          HashPath path = { NULL, NULL };
+
+          if (id_issuer_lookup (canon->canonical, label) != NULL)
+            continue;
+          path.issuer = id_issuer_new ("b");
+          id_issuer_issue (path.issuer, label);
+          path.hash = hash_n_degree (canon, label, &path.issuer, error);
+          if (path.hash == NULL)
+            ok = FALSE;
+          g_array_append_val (paths, path);
+        }
+
+      if (ok)
+        {
+          g_array_sort (paths, compare_hash_paths);
+          for (guint i = 0; i < paths->len; i++)
+            {
+              HashPath *path = &g_array_index (paths, HashPath, i);
+
+              for (guint k = 0; k < path->issuer->order->len; k++)
+                id_issuer_issue (canon->canonical, g_ptr_array_index (path->issuer->order, k));
+            }
+        }
+
+      for (guint i = 0; i < paths->len; i++)
+        {
+          HashPath *path = &g_array_index (paths, HashPath, i);
+
+          g_free (path->hash);
+          id_issuer_free (path->issuer);
+        }
+      if (!ok)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * rosette_rdfc_canonicalize:
+ * @dataset: (element-type RosetteRdfQuad): the dataset; left unchanged
+ * @error: return location for a #GError
+ *
+ * Canonicalizes @dataset with RDFC-1.0 (SHA-256) and serializes it as
+ * canonical N-Quads: one quad a line, each ending in "\n", sorted in code
+ * point order, duplicates removed, blank nodes named _:c14n0, _:c14n1, …
+ *
+ * Fails with %ROSETTE_ERROR_TOO_LARGE when the dataset is over
+ * %ROSETTE_RDFC_MAX_QUADS quads or would take more than
+ * %ROSETTE_RDFC_MAX_WORK N-degree steps.
+ *
+ * Returns: (transfer full): the canonical N-Quads, or %NULL on error
+ */
+char *
+rosette_rdfc_canonicalize (GPtrArray  *dataset,
+                           GError    **error)
+{
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GPtrArray) quads = NULL;
+  g_autoptr(GHashTable) bnode_quads = NULL;
+  g_autoptr(GHashTable) first_degree = NULL;
+  g_autoptr(IdIssuer) canonical = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  GString *out;
+  Canon canon;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  init_escape_table ();
+
+  if (dataset->len > ROSETTE_RDFC_MAX_QUADS)
+    {
+      g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_TOO_LARGE,
+                   _("This document is too large to canonicalize (%u statements, at most %u)"),
+                   dataset->len, (guint) ROSETTE_RDFC_MAX_QUADS);
+      return NULL;
+    }
+
+  /* A dataset is a set: drop repeated quads before hashing. */
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  quads = g_ptr_array_new ();
+  for (guint i = 0; i < dataset->len; i++)
+    {
+      RosetteRdfQuad *quad = g_ptr_array_index (dataset, i);
+      GString *line = g_string_new (NULL);
+
+      append_quad (line, quad, NULL, NULL);
+      if (g_hash_table_add (seen, g_string_free (line, FALSE)))
+        g_ptr_array_add (quads, quad);
+    }
+
+  bnode_quads = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                       (GDestroyNotify) g_ptr_array_unref);
+  first_degree = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  canonical = id_issuer_new ("c14n");
+  canon = (Canon) {
+    .quads = quads,
+    .bnode_quads = bnode_quads,
+    .first_degree = first_degree,
+    .canonical = canonical,
+    .work = 0,
+  };
+
+  canon_index_blank_nodes (&canon);
+  if (!canon_label_blank_nodes (&canon, error))
+    return NULL;
+
+  lines = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < quads->len; i++)
+    {
+      GString *line = g_string_new (NULL);
+
+      append_quad (line, g_ptr_array_index (quads, i), label_canonical, canonical);
+      g_ptr_array_add (lines, g_string_free (line, FALSE));
+    }
+  g_ptr_array_sort (lines, compare_strings);
+
+  out = g_string_new (NULL);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append (out, g_ptr_array_index (lines, i));
+  return g_string_free (out, FALSE);
+}
+
+/* N-Quads reader: enough of the W3C grammar for the test suites and for
+ * reading back what Rosette writes. */
+
+typedef struct
+{
+  const char *p;
+  const char *end;
+  guint       line;
+} Reader;
+
+static void
+reader_skip_space (Reader *r)
+{
+  while (r->p < r->end && (*r->p == ' ' || *r->p == '\t'))
+    r->p++;
+}
+
+static gboolean
+reader_error (Reader  *r,
+              GError **error)
+{
+  g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_PARSE,
+               _("Malformed N-Quads on line %u"), r->line);
+  return FALSE;
+}
+
+static gboolean
+read_uchar (Reader  *r,
+            GString *out)
+{
+  char digits[9] = { 0 };
+  guint n = (*r->p == 'u') ? 4 : 8;
+  gunichar c;
+
+  r->p++;
+  if (r->end - r->p < (gssize) n)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isxdigit (r->p[i]))
+        return FALSE;
+      digits[i] = r->p[i];
+    }
+  r->p += n;
+  c = (gunichar) g_ascii_strtoull (digits, NULL, 16);
+  if (!g_unichar_validate (c) || c == 0)
+    return FALSE;
+  g_string_append_unichar (out, c);
+  return TRUE;
+}
+
+static char *
+read_iri (Reader  *r,
+          GError **error)
+{
+  g_autoptr(GString) iri = g_string_new (NULL);
+
+  r->p++;  /* '<' */
+  while (r->p < r->end && *r->p != '>')
+    {
+      if (*r->p == '\\')
+        {
+          r->p++;
+          if (r->p >= r->end || (*r->p != 'u' && *r->p != 'U') || !read_uchar (r, iri))
+            return reader_error (r, error), NULL;
+          continue;
+        }
+      if ((guchar) *r->p <= 0x20 || *r->p == '<' || *r->p == '"')
+        return reader_error (r, error), NULL;
+      g_string_append_c (iri, *r->p++);
+    }
+  if (r->p >= r->end)
+    return reader_error (r, error), NULL;
+  r->p++;
+  return g_string_free (g_steal_pointer (&iri), FALSE);
+}
+
+static char *
+read_bnode (Reader  *r,
+            GError **error)
+{
+  const char *start;
+
+  if (r->end - r->p < 3 || r->p[1] != ':')
+    return reader_error (r, error), NULL;
+  r->p += 2;
+  start = r->p;
+  while (r->p < r->end && (g_ascii_isalnum (*r->p) || *r->p == '_' || *r->p == '-' ||
+                           *r->p == '.' || (guchar) *r->p >= 0x80))
+    r->p++;
+  /* A label may not end with '.', which then ends the statement. */
+  while (r->p > start && r->p[-1] == '.')
+    r->p--;
+  if (r->p == start)
+    return reader_error (r, error), NULL;
+  return g_strndup (start, r->p - start);
+}
+
+static gboolean
+read_literal (Reader          *r,
+              RosetteRdfTerm  *term,
+              GError         **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *datatype = NULL;
+  g_autofree char *language = NULL;
+
+  r->p++;  /* '"' */
+  while (r->p < r->end && *r->p != '"')
+    {
+      if (*r->p == '\\')
+        {
+          const char *echars = "tbnrf\"'\\";
+          const char *values = "\t\b\n\r\f\"'\\";
+          const char *hit;
+
+          r->p++;
+          if (r->p >= r->end)
+            return reader_error (r, error);
+          if (*r->p == 'u' || *r->p == 'U')
+            {
+              if (!read_uchar (r, text))
+                return reader_error (r, error);
+              continue;
+            }
+          hit = strchr (echars, *r->p);
+          if (hit == NULL || *r->p == '\0')
+            return reader_error (r, error);
+          g_string_append_c (text, values[hit - echars]);
+          r->p++;
+          continue;
+        }
+      if (*r->p == '\n' || *r->p == '\r')
+        return reader_error (r, error);
+      g_string_append_c (text, *r->p++);
+    }
+  if (r->p >= r->end)
+    return reader_error (r, error);
+  r->p++;
+
+  if (r->p < r->end && *r->p == '@')
+    {
+      const char *start = ++r->p;
+
+      while (r->p < r->end && (g_ascii_isalnum (*r->p) || *r->p == '-'))
+        r->p++;
+      if (r->p == start)
+        return reader_error (r, error);
+      language = g_strndup (start, r->p - start);
+    }
+  else if (r->end - r->p >= 3 && r->p[0] == '^' && r->p[1] == '^' && r->p[2] == '<')
+    {
+      r->p += 2;
+      datatype = read_iri (r, error);
+      if (datatype == NULL)
+        return FALSE;
+    }
+
+  if (!g_utf8_validate_len (text->str, text->len, NULL))
+    return reader_error (r, error);
+  rosette_rdf_term_set (term, ROSETTE_RDF_LITERAL, text->str, datatype, language);
+  return TRUE;
+}
+
+/* Reads one term of the kinds @allowed ("ibl": IRI, blank, literal). */
+static gboolean
+read_term (Reader          *r,
+           const char      *allowed,
+           RosetteRdfTerm  *term,
+           GError         **error)
+{
+  g_autofree char *value = NULL;
+
+  reader_skip_space (r);
+  if (r->p >= r->end)
+    return reader_error (r, error);
+
+  if (*r->p == '<' && strchr (allowed, 'i'))
+    {
+      value = read_iri (r, error);
+      if (value == NULL)
+        return FALSE;
+      rosette_rdf_term_set (term, ROSETTE_RDF_IRI, value, NULL, NULL);
+      return TRUE;
+    }
+  if (*r->p == '_' && strchr (allowed, 'b'))
+    {
+      value = read_bnode (r, error);
+      if (value == NULL)
+        return FALSE;
+      rosette_rdf_term_set (term, ROSETTE_RDF_BLANK, value, NULL, NULL);
+      return TRUE;
+    }
+  if (*r->p == '"' && strchr (allowed, 'l'))
+    return read_literal (r, term, error);
+
+  return reader_error (r, error);
+}
+
+static gboolean
+read_statement (Reader     *r,
+                GPtrArray  *dataset,
+                GError    **error)
+{
+  g_autoptr(RosetteRdfQuad) quad = g_new0 (RosetteRdfQuad, 1);
+
+  if (!read_term (r, "ib", &quad->subject, error) ||
+      !read_term (r, "i", &quad->predicate, error) ||
+      !read_term (r, "ibl", &quad->object, error))
+    return FALSE;
+
+  reader_skip_space (r);
+  if (r->p < r->end && *r->p != '.')
+    {
+      if (!read_term (r, "ib", &quad->graph, error))
+        return FALSE;
+      reader_skip_space (r);
+    }
+  if (r->p >= r->end || *r->p != '.')
+    return reader_error (r, error);
+  r->p++;
+  reader_skip_space (r);
+  if (r->p < r->end && *r->p == '#')
+    while (r->p < r->end && *r->p != '\n')
+      r->p++;
+  if (r->p < r->end && *r->p != '\n' && *r->p != '\r')
+    return reader_error (r, error);
+
+  g_ptr_array_add (dataset, g_steal_pointer (&quad));
+  return TRUE;
+}
+
+/**
+ * rosette_nquads_parse:
+ * @text: N-Quads text (UTF-8)
+ * @length: its length in bytes, or -1 if nul-terminated
+ * @error: return location for a #GError
+ *
+ * Reads an N-Quads document (W3C RDF 1.1 N-Quads): one statement a line,
+ * comments after '#'.
+ *
+ * Returns: (transfer full) (element-type RosetteRdfQuad): the dataset, or
+ *   %NULL with %ROSETTE_ERROR_PARSE or %ROSETTE_ERROR_TOO_LARGE
+ */
+GPtrArray *
+rosette_nquads_parse (const char  *text,
+                      gsize        length,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) dataset = rosette_rdf_dataset_new ();
+  Reader r;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (length == (gsize) -1)
+    length = strlen (text);
+  if (length > ROSETTE_RDFC_MAX_NQUADS_SIZE)
+    {
+      g_set_error_literal (error, ROSETTE_ERROR, ROSETTE_ERROR_TOO_LARGE,
+                           _("The N-Quads document is too large"));
+      return NULL;
+    }
+
+  r = (Reader) { text, text + length, 1 };
+  while (r.p < r.end)
+    {
+      reader_skip_space (&r);
+      if (r.p < r.end && *r.p == '#')
+        while (r.p < r.end && *r.p != '\n')
+          r.p++;
+      if (r.p < r.end && (*r.p == '\n' || *r.p == '\r'))
+        {
+          if (*r.p == '\n')
+            r.line++;
+          r.p++;
+          continue;
+        }
+      if (r.p >= r.end)
+        break;
+      if (dataset->len >= ROSETTE_RDFC_MAX_QUADS)
+        {
+          g_set_error_literal (error, ROSETTE_ERROR, ROSETTE_ERROR_TOO_LARGE,
+                               _("The N-Quads document is too large"));
+          return NULL;
+        }
+      if (!read_statement (&r, dataset, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&dataset);
+}

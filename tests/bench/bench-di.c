@@ -1,0 +1,180 @@
+/* bench-di.c
+ *
+ * Copyright 2026 The Rosette authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/*
+ * Data Integrity (eddsa-rdfc-2022) signs and verifies per second for a
+ * typical OB 3.0 badge (tests/data/di/rosette/badge.json), and the same
+ * with @digitalbazaar/vc in the same run (tests/interop/di-interop.mjs,
+ * when node and tests/interop/node_modules are there). Prints both and
+ * the ratio; the goal is at least 20×. Single thread.
+ *
+ * Usage: bench-di [SECONDS-PER-CASE]   (default 2)
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+
+#include "rosette-core.h"
+
+static JsonObject *
+load_badge (const char *issuer)
+{
+  g_autofree char *path = g_build_filename (TESTS_SRCDIR, "data", "di", "rosette", "badge.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *badge;
+
+  if (!json_parser_load_from_file (parser, path, &error))
+    g_error ("%s", error->message);
+  badge = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+  json_object_set_string_member (json_object_get_object_member (badge, "issuer"), "id", issuer);
+  return badge;
+}
+
+/* Runs @op until @seconds have passed; returns operations per second. */
+static double
+rate (double    seconds,
+      gboolean (*op) (gpointer),
+      gpointer  data)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint64 end = start + (gint64) (seconds * G_USEC_PER_SEC);
+  guint n = 0;
+
+  while (g_get_monotonic_time () < end)
+    {
+      if (!op (data))
+        g_error ("benchmark operation failed");
+      n++;
+    }
+  return n / ((g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+}
+
+typedef struct
+{
+  JsonObject *badge;
+  JsonObject *signed_badge;
+  RosetteKey *key;
+  const char *method;
+} Bench;
+
+static gboolean
+sign_once (gpointer data)
+{
+  Bench *b = data;
+  g_autoptr(JsonObject) signed_badge = rosette_data_integrity_sign (b->badge, b->key, b->method,
+                                                                    NULL, NULL);
+
+  return signed_badge != NULL;
+}
+
+static gboolean
+verify_once (gpointer data)
+{
+  Bench *b = data;
+  g_autoptr(RosetteDataIntegrityResult) result = rosette_data_integrity_verify (b->signed_badge, NULL);
+
+  return result != NULL && rosette_data_integrity_result_get_verified (result);
+}
+
+/* The same measurement with the JavaScript reference stack. */
+static gboolean
+node_rates (JsonObject *badge,
+            double     *sign,
+            double     *verify)
+{
+  g_autofree char *interop = g_build_filename (TESTS_SRCDIR, "interop", NULL);
+  g_autofree char *marker = g_build_filename (interop, "node_modules", "@digitalbazaar", "vc",
+                                              "package.json", NULL);
+  g_autofree char *input = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) node = NULL;
+  g_autofree char *script = g_build_filename (interop, "di-interop.mjs", NULL);
+  int fd;
+
+  if (!g_file_test (marker, G_FILE_TEST_EXISTS))
+    return FALSE;
+
+  fd = g_file_open_tmp ("bench-di-XXXXXX.json", &input, &error);
+  if (fd < 0)
+    return FALSE;
+  close (fd);
+  json_node_set_object (root, badge);
+  text = json_to_string (root, FALSE);
+  if (!g_file_set_contents (input, text, -1, &error))
+    return FALSE;
+
+  node = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "node", script,
+                           "bench", input, "200", NULL);
+  if (node == NULL ||
+      !g_subprocess_communicate_utf8 (node, NULL, NULL, &output, NULL, &error) ||
+      !g_subprocess_get_successful (node) ||
+      !json_parser_load_from_data (parser, output, -1, &error))
+    {
+      g_unlink (input);
+      return FALSE;
+    }
+  g_unlink (input);
+
+  *sign = json_object_get_double_member (json_node_get_object (json_parser_get_root (parser)),
+                                         "sign_per_s");
+  *verify = json_object_get_double_member (json_node_get_object (json_parser_get_root (parser)),
+                                           "verify_per_s");
+  return TRUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  double seconds = argc > 1 ? g_ascii_strtod (argv[1], NULL) : 2.0;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RosetteKey) key = rosette_key_generate (ROSETTE_KEY_ALGORITHM_ED25519, &error);
+  g_autofree char *did = rosette_key_dup_did_key (key, &error);
+  g_autofree char *method = rosette_key_dup_did_key_method (key, &error);
+  g_autoptr(JsonObject) badge = NULL;
+  g_autoptr(JsonObject) signed_badge = NULL;
+  double c_sign, c_verify, js_sign = 0, js_verify = 0;
+  Bench b;
+
+  if (key == NULL || did == NULL || method == NULL)
+    g_error ("no key: %s", error->message);
+  badge = load_badge (did);
+  signed_badge = rosette_data_integrity_sign (badge, key, method, NULL, &error);
+  if (signed_badge == NULL)
+    g_error ("%s", error->message);
+  b = (Bench) { badge, signed_badge, key, method };
+
+  /* Warm up: the pinned contexts are parsed and processed once. */
+  sign_once (&b);
+  verify_once (&b);
+
+  c_sign = rate (seconds, sign_once, &b);
+  c_verify = rate (seconds, verify_once, &b);
+  printf ("Data Integrity eddsa-rdfc-2022, OB 3.0 badge, one thread\n");
+  printf ("  Rosette (C)        sign %8.0f/s   verify %8.0f/s\n", c_sign, c_verify);
+
+  if (node_rates (badge, &js_sign, &js_verify))
+    {
+      printf ("  @digitalbazaar/vc  sign %8.0f/s   verify %8.0f/s\n", js_sign, js_verify);
+      printf ("  ratio              sign %8.1fx   verify %8.1fx   (goal >= 20x)\n",
+              c_sign / js_sign, c_verify / js_verify);
+    }
+  else
+    {
+      printf ("  @digitalbazaar/vc  not measured (node or tests/interop/node_modules missing)\n");
+    }
+  return EXIT_SUCCESS;
+}
