@@ -99,6 +99,9 @@ int             _rosette_cli_keys               (RosetteCli          *cli,
 int             _rosette_cli_issue              (RosetteCli          *cli,
                                                  int                  argc,
                                                  char               **argv);
+int             _rosette_cli_verify             (RosetteCli          *cli,
+                                                 int                  argc,
+                                                 char               **argv);
 
 /* rosette-cli-issuer.c: shared with rosette-cli-keys.c */
 RosetteIssuerStore *_rosette_cli_issuer_store_new     (void);

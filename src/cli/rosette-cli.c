@@ -23,6 +23,7 @@ static const RosetteCliCommand commands[] = {
   { "issuer", N_("Manage the issuer profile that signs badges"), _rosette_cli_issuer },
   { "keys", N_("Manage the issuer’s signing keys in the keyring"), _rosette_cli_keys },
   { "issue", N_("Issue one signed badge, baked into its artwork"), _rosette_cli_issue },
+  { "verify", N_("Verify badge files and say why each is or is not valid"), _rosette_cli_verify },
   { NULL, NULL, NULL }
 };
 

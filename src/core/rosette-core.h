@@ -53,3 +53,6 @@
 
 #include "rosette-csv-reader.h"
 #include "rosette-csv-import.h"
+
+#include "rosette-verify-report.h"
+#include "rosette-verifier.h"

@@ -252,7 +252,8 @@ check_object (JsonObject  *object,
               guint        depth,
               GError     **error)
 {
-  g_autoptr(GHashTable) node_terms = copy_terms (terms);
+  g_autoptr(GHashTable) typed_terms = NULL;
+  GHashTable *node_terms = terms;
   JsonObjectIter iter;
   const char *name;
   JsonNode *value;
@@ -268,8 +269,16 @@ check_object (JsonObject  *object,
   type = json_object_get_member (object, "type");
   if (type == NULL)
     type = json_object_get_member (object, "@type");
-  if (type != NULL && !check_types (type, terms, node_terms, path, error))
-    return FALSE;
+  /* The tables are copied only where a type or a property brings a scoped
+   * context: copying them for every node made this check the slowest part
+   * of verifying a badge. */
+  if (type != NULL)
+    {
+      typed_terms = copy_terms (terms);
+      node_terms = typed_terms;
+      if (!check_types (type, terms, node_terms, path, error))
+        return FALSE;
+    }
 
   json_object_iter_init (&iter, object);
   while (json_object_iter_next (&iter, &name, &value))
@@ -288,11 +297,13 @@ check_object (JsonObject  *object,
       child_path = path[0] != '\0' ? g_strconcat (path, ".", name, NULL) : g_strdup (name);
       /* Nested nodes see the surrounding terms, not this node's type-scoped
        * ones, plus the property's own scoped context. */
-      child_terms = copy_terms (terms);
       context = scoped_context (node_terms, name);
       if (context != NULL)
-        add_context_terms (child_terms, context);
-      if (!check_value (value, child_terms, child_path, depth + 1, error))
+        {
+          child_terms = copy_terms (terms);
+          add_context_terms (child_terms, context);
+        }
+      if (!check_value (value, child_terms != NULL ? child_terms : terms, child_path, depth + 1, error))
         return FALSE;
     }
 
