@@ -15,7 +15,7 @@ ROSETTE_BUILD_PACKAGES="meson ninja-build pkg-config gcc gettext itstool yelp-to
 
 # What running the tests headless needs on top.
 ROSETTE_TEST_PACKAGES="xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
-  glib-networking python3-aiosmtpd nginx-light imagemagick xdotool valgrind pngcheck
+  glib-networking python3-aiosmtpd nginx-light imagemagick xdotool valgrind pngcheck poppler-utils
   openssl chromium"
 
 rosette_note ()

@@ -102,6 +102,22 @@ int             _rosette_cli_issue              (RosetteCli          *cli,
 int             _rosette_cli_verify             (RosetteCli          *cli,
                                                  int                  argc,
                                                  char               **argv);
+int             _rosette_cli_issue_batch        (RosetteCli          *cli,
+                                                 int                  argc,
+                                                 char               **argv);
+int             _rosette_cli_revoke             (RosetteCli          *cli,
+                                                 int                  argc,
+                                                 char               **argv);
+int             _rosette_cli_registry           (RosetteCli          *cli,
+                                                 int                  argc,
+                                                 char               **argv);
+int             _rosette_cli_milestones         (RosetteCli          *cli,
+                                                 int                  argc,
+                                                 char               **argv);
+
+/* rosette-cli-batch.c: shared with rosette-cli-registry.c */
+RosetteRegistry *_rosette_cli_open_registry     (RosetteCli          *cli,
+                                                 int                 *exit_code);
 
 /* rosette-cli-issuer.c: shared with rosette-cli-keys.c */
 RosetteIssuerStore *_rosette_cli_issuer_store_new     (void);

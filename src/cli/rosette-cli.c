@@ -23,6 +23,10 @@ static const RosetteCliCommand commands[] = {
   { "issuer", N_("Manage the issuer profile that signs badges"), _rosette_cli_issuer },
   { "keys", N_("Manage the issuer’s signing keys in the keyring"), _rosette_cli_keys },
   { "issue", N_("Issue one signed badge, baked into its artwork"), _rosette_cli_issue },
+  { "issue-batch", N_("Issue a badge to everyone in a CSV export (resumable)"), _rosette_cli_issue_batch },
+  { "revoke", N_("Revoke an issued badge and publish the status list"), _rosette_cli_revoke },
+  { "registry", N_("Reports: list, holders, expiring, inventory, export"), _rosette_cli_registry },
+  { "milestones", N_("Tenure milestones from hire dates, and their badges"), _rosette_cli_milestones },
   { "verify", N_("Verify badge files and say why each is or is not valid"), _rosette_cli_verify },
   { NULL, NULL, NULL }
 };

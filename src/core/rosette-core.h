@@ -54,5 +54,9 @@
 #include "rosette-csv-reader.h"
 #include "rosette-csv-import.h"
 
+#include "rosette-batch.h"
+#include "rosette-status-publish.h"
+#include "rosette-report-pdf.h"
+
 #include "rosette-verify-report.h"
 #include "rosette-verifier.h"

@@ -306,6 +306,28 @@ rosette_credential_get_id (RosetteCredential *self)
 }
 
 /**
+ * rosette_credential_set_id:
+ * @id: a URI (the registry's reserved "urn:uuid:…")
+ *
+ * Replaces the random id, so that a batch re-run signs a reserved row
+ * with the id the registry already holds for it.
+ */
+void
+rosette_credential_set_id (RosetteCredential *self,
+                           const char        *id)
+{
+  g_return_if_fail (ROSETTE_IS_CREDENTIAL (self));
+  g_return_if_fail (id != NULL && *id != '\0');
+
+  if (g_strcmp0 (self->id, id) == 0)
+    return;
+
+  g_free (self->id);
+  self->id = g_strdup (id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+/**
  * rosette_credential_get_subject_id:
  *
  * Returns: the random urn:uuid of credentialSubject (the VC-JWT "sub")

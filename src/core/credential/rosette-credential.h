@@ -47,6 +47,8 @@ G_DECLARE_FINAL_TYPE (RosetteCredential, rosette_credential, ROSETTE, CREDENTIAL
 RosetteCredential  *rosette_credential_new                 (RosetteAchievement   *achievement,
                                                             RosetteRecipient     *recipient);
 const char         *rosette_credential_get_id              (RosetteCredential    *self);
+void                rosette_credential_set_id              (RosetteCredential    *self,
+                                                            const char           *id);
 const char         *rosette_credential_get_subject_id      (RosetteCredential    *self);
 const char         *rosette_credential_get_salt            (RosetteCredential    *self);
 RosetteAchievement *rosette_credential_get_achievement     (RosetteCredential    *self);

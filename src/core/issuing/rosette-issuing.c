@@ -21,8 +21,10 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "rosette-baking.h"
+#include "rosette-data-integrity.h"
 #include "rosette-design.h"
 #include "rosette-error.h"
 #include "rosette-issuer-keys.h"
@@ -867,4 +869,396 @@ rosette_issue_one_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rosette_issue_one_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Prepared issuing, for batches: everything that is the same for every
+ * recipient of a tier is made once (achievement and its image, the
+ * artwork, the PNG cut in two right after IHDR), and each recipient costs
+ * build + sign + splice. */
+struct _RosetteIssuePrepared
+{
+  gatomicrefcount     ref_count;
+  RosetteFamily      *family;
+  RosetteTier        *tier;
+  RosetteIssuer      *issuer;
+  RosetteAchievement *achievement;
+  RosetteIssueProof   proof;
+  RosetteIssueFormat  format;
+  GBytes             *artwork;
+  gsize               png_head;   /* signature + IHDR */
+  gsize               png_tail;   /* where the rest starts in @artwork */
+  const char         *keyword;
+};
+
+/**
+ * rosette_issue_proof_get_algorithm:
+ *
+ * Returns: the key algorithm @proof signs with for @issuer: RSA for OB
+ *   2.0, Ed25519 for Data Integrity, else P-256 (RSA where the issuer has
+ *   only RSA)
+ */
+RosetteKeyAlgorithm
+rosette_issue_proof_get_algorithm (RosetteIssuer     *issuer,
+                                   RosetteIssueProof  proof)
+{
+  g_return_val_if_fail (ROSETTE_IS_ISSUER (issuer), ROSETTE_KEY_ALGORITHM_P256);
+
+  if (proof == ROSETTE_ISSUE_PROOF_DATA_INTEGRITY)
+    return ROSETTE_KEY_ALGORITHM_ED25519;
+
+  return algorithm_for_proof (issuer, proof);
+}
+
+/**
+ * rosette_issue_check_signing_key:
+ *
+ * Returns: %TRUE if @issuer has an active key for @proof, else %FALSE
+ *   with a %ROSETTE_ERROR_NOT_FOUND that says how to make one
+ */
+gboolean
+rosette_issue_check_signing_key (RosetteIssuer      *issuer,
+                                 RosetteIssueProof   proof,
+                                 GError            **error)
+{
+  g_return_val_if_fail (ROSETTE_IS_ISSUER (issuer), FALSE);
+
+  if (proof == ROSETTE_ISSUE_PROOF_DATA_INTEGRITY)
+    {
+      if (rosette_issuer_find_signing_key (issuer, ROSETTE_KEY_ALGORITHM_ED25519) != NULL)
+        return TRUE;
+      g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_NOT_FOUND,
+                   _("Data Integrity proofs are signed with an Ed25519 key, and “%s” has none; "
+                     "generate one (rosette-cli keys generate --type ed25519, or Preferences)"),
+                   rosette_issuer_get_name (issuer));
+      return FALSE;
+    }
+
+  return check_signing_key (issuer, proof, algorithm_for_proof (issuer, proof), error);
+}
+
+/**
+ * rosette_issue_prepare:
+ * @family: the family (read now, not kept for later edits' sake: do not
+ *   change it while the prepared state is in use)
+ * @tier: one of @family's tiers
+ * @issuer: the issuer
+ * @proof: the proof each badge gets
+ * @format: what each badge is written as
+ *
+ * Renders the tier's artwork and the achievement image once.
+ *
+ * Returns: (transfer full): the prepared state, or %NULL with the
+ *   rendering or validation error
+ */
+RosetteIssuePrepared *
+rosette_issue_prepare (RosetteFamily       *family,
+                       RosetteTier         *tier,
+                       RosetteIssuer       *issuer,
+                       RosetteIssueProof    proof,
+                       RosetteIssueFormat   format,
+                       GError             **error)
+{
+  g_autoptr(RosetteIssuePrepared) self = NULL;
+  g_autoptr(GBytes) image = NULL;
+  RosetteBadgeVersion version;
+
+  g_return_val_if_fail (ROSETTE_IS_FAMILY (family), NULL);
+  g_return_val_if_fail (ROSETTE_IS_TIER (tier), NULL);
+  g_return_val_if_fail (ROSETTE_IS_ISSUER (issuer), NULL);
+
+  self = g_new0 (RosetteIssuePrepared, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->family = g_object_ref (family);
+  self->tier = g_object_ref (tier);
+  self->issuer = g_object_ref (issuer);
+  self->proof = proof;
+  self->format = format;
+  version = proof == ROSETTE_ISSUE_PROOF_OB2 ? ROSETTE_BADGE_VERSION_OB2 : ROSETTE_BADGE_VERSION_OB3;
+  self->keyword = version == ROSETTE_BADGE_VERSION_OB2 ? ROSETTE_BAKING_PNG_KEYWORD_OB2
+                                                       : ROSETTE_BAKING_PNG_KEYWORD_OB3;
+
+  image = rosette_design_render_png (family, tier, ROSETTE_ISSUE_ACHIEVEMENT_IMAGE_SIZE, error);
+  if (image == NULL)
+    return NULL;
+  self->achievement = build_achievement (family, tier, issuer, image);
+
+  if (format == ROSETTE_ISSUE_FORMAT_PNG)
+    {
+      g_autoptr(GBytes) png = rosette_design_render_png (family, tier, ROSETTE_ISSUE_PNG_SIZE, error);
+      g_autoptr(GBytes) marker = g_bytes_new_static ("x", 1);
+      const guint8 *data;
+      gsize size;
+
+      if (png == NULL)
+        return NULL;
+      /* Baking a one-byte credential gives the exact layout
+       * rosette_png_bake() makes (old credentials dropped, the new chunk
+       * right after IHDR); each badge then only swaps the chunk. */
+      self->artwork = rosette_png_bake (png, version, marker, error);
+      if (self->artwork == NULL)
+        return NULL;
+      data = g_bytes_get_data (self->artwork, &size);
+      self->png_head = 8 + 12 + ((gsize) data[8] << 24 | (gsize) data[9] << 16 |
+                                 (gsize) data[10] << 8 | (gsize) data[11]);
+      self->png_tail = self->png_head + 12 + strlen (self->keyword) + 5 + 1;
+      g_assert (self->png_tail <= size);
+    }
+  else if (format == ROSETTE_ISSUE_FORMAT_SVG)
+    {
+      char *svg = rosette_design_render_svg (family, tier, error);
+
+      if (svg == NULL)
+        return NULL;
+      self->artwork = g_bytes_new_take (svg, strlen (svg));
+    }
+
+  return g_steal_pointer (&self);
+}
+
+RosetteIssuePrepared *
+rosette_issue_prepared_ref (RosetteIssuePrepared *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+rosette_issue_prepared_unref (RosetteIssuePrepared *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_clear_object (&self->family);
+  g_clear_object (&self->tier);
+  g_clear_object (&self->issuer);
+  g_clear_object (&self->achievement);
+  g_clear_pointer (&self->artwork, g_bytes_unref);
+  g_free (self);
+}
+
+RosetteTier *
+rosette_issue_prepared_get_tier (RosetteIssuePrepared *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->tier;
+}
+
+RosetteAchievement *
+rosette_issue_prepared_get_achievement (RosetteIssuePrepared *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->achievement;
+}
+
+/**
+ * rosette_issue_prepared_get_extension:
+ *
+ * Returns: the file extension of what rosette_issue_prepared_make()
+ *   returns ("png", "svg", "json" or "jwt")
+ */
+const char *
+rosette_issue_prepared_get_extension (RosetteIssuePrepared *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return rosette_issue_format_to_string (self->format);
+}
+
+static void
+put_be32 (guint8  *p,
+          guint32  value)
+{
+  p[0] = value >> 24;
+  p[1] = value >> 16;
+  p[2] = value >> 8;
+  p[3] = value;
+}
+
+/* The artwork with @payload in an iTXt chunk right after IHDR. */
+static GBytes *
+splice_png (RosetteIssuePrepared  *self,
+            const char            *payload,
+            gsize                  length,
+            GError               **error)
+{
+  const guint8 *art;
+  gsize art_size;
+  gsize keyword_length = strlen (self->keyword);
+  gsize data_length = keyword_length + 5 + length;
+  gsize total;
+  guint8 *out;
+  guint8 *p;
+  guint8 *chunk;
+
+  if (length > ROSETTE_BAKING_MAX_PAYLOAD_SIZE)
+    {
+      g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID,
+                   _("The credential is too large to bake (%" G_GSIZE_FORMAT " bytes)"), length);
+      return NULL;
+    }
+
+  art = g_bytes_get_data (self->artwork, &art_size);
+  total = self->png_head + 12 + data_length + (art_size - self->png_tail);
+  out = g_malloc (total);
+
+  memcpy (out, art, self->png_head);
+  p = out + self->png_head;
+  put_be32 (p, data_length);
+  chunk = p + 4;
+  memcpy (chunk, "iTXt", 4);
+  memcpy (chunk + 4, self->keyword, keyword_length);
+  memset (chunk + 4 + keyword_length, 0, 5);
+  memcpy (chunk + 4 + keyword_length + 5, payload, length);
+  p = chunk + 4 + data_length;
+  put_be32 (p, crc32 (0L, chunk, 4 + data_length));
+  memcpy (p + 4, art + self->png_tail, art_size - self->png_tail);
+
+  return g_bytes_new_take (out, total);
+}
+
+/* The signed credential: a compact JWS, or for Data Integrity the JSON
+ * with its embedded proof. */
+static char *
+sign_row (RosetteIssuePrepared  *self,
+          RosetteCredential     *credential,
+          RosetteKeyRecord      *record,
+          RosetteKey            *key,
+          GError               **error)
+{
+  switch (self->proof)
+    {
+    case ROSETTE_ISSUE_PROOF_OB2:
+      return rosette_credential_sign_ob2 (credential, self->issuer, record, key, NULL, error);
+
+    case ROSETTE_ISSUE_PROOF_DATA_INTEGRITY:
+      {
+        g_autoptr(JsonNode) node = NULL;
+        g_autoptr(JsonObject) proved = NULL;
+        g_autoptr(JsonNode) root = NULL;
+        g_autofree char *method = NULL;
+
+        node = rosette_credential_build_ob3 (credential, self->issuer, record, error);
+        if (node == NULL)
+          return NULL;
+        method = rosette_issuer_dup_key_uri (self->issuer, record, error);
+        if (method == NULL)
+          return NULL;
+        proved = rosette_data_integrity_sign (json_node_get_object (node), key, method, NULL, error);
+        if (proved == NULL)
+          return NULL;
+        root = json_node_new (JSON_NODE_OBJECT);
+        json_node_set_object (root, proved);
+        return json_to_string (root, FALSE);
+      }
+
+    case ROSETTE_ISSUE_PROOF_VC_JWT:
+    default:
+      return rosette_credential_sign_vc_jwt (credential, self->issuer, record, key, NULL, error);
+    }
+}
+
+/**
+ * rosette_issue_prepared_make:
+ * @row: the recipient's part
+ * @record: the record of @key
+ * @key: the private key (a thread may share it with no other thread)
+ * @out_id: (out) (optional) (transfer full): the credential id
+ *
+ * Builds, signs and bakes one badge. Safe to call from several threads at
+ * once with different keys.
+ *
+ * Returns: (transfer full): the file's bytes, or %NULL with an error
+ */
+GBytes *
+rosette_issue_prepared_make (RosetteIssuePrepared   *self,
+                             const RosetteIssueRow  *row,
+                             RosetteKeyRecord       *record,
+                             RosetteKey             *key,
+                             char                  **out_id,
+                             GError                **error)
+{
+  g_autoptr(RosetteRecipient) recipient = NULL;
+  g_autoptr(RosetteCredential) credential = NULL;
+  g_autofree char *signed_text = NULL;
+  gsize length;
+  GBytes *output = NULL;
+
+  g_return_val_if_fail (self != NULL && row != NULL && row->email != NULL, NULL);
+  g_return_val_if_fail (ROSETTE_IS_KEY (key), NULL);
+
+  if (!rosette_email_check (row->email, error))
+    return NULL;
+
+  recipient = rosette_recipient_new (row->email);
+  if (row->name != NULL && *row->name != '\0')
+    rosette_recipient_set_name (recipient, row->name);
+  rosette_recipient_set_include_name (recipient, row->include_name && row->name != NULL &&
+                                                 *row->name != '\0');
+
+  credential = rosette_credential_new (self->achievement, recipient);
+  if (row->credential_id != NULL)
+    rosette_credential_set_id (credential, row->credential_id);
+  if (row->valid_from != NULL)
+    rosette_credential_set_valid_from (credential, row->valid_from);
+  rosette_credential_set_valid_until (credential, row->valid_until);
+  rosette_credential_set_evidence (credential,
+                                   row->evidence_url != NULL && *row->evidence_url != '\0'
+                                   ? row->evidence_url : NULL,
+                                   row->narrative != NULL && *row->narrative != '\0'
+                                   ? row->narrative : NULL);
+  if (row->status_list != NULL)
+    rosette_credential_set_status (credential, row->status_list, row->status_index);
+
+  signed_text = sign_row (self, credential, record, key, error);
+  if (signed_text == NULL)
+    return NULL;
+  length = strlen (signed_text);
+
+  switch (self->format)
+    {
+    case ROSETTE_ISSUE_FORMAT_PNG:
+      output = splice_png (self, signed_text, length, error);
+      break;
+
+    case ROSETTE_ISSUE_FORMAT_SVG:
+      {
+        g_autoptr(GBytes) payload = g_bytes_new (signed_text, length);
+
+        output = rosette_svg_bake (self->artwork,
+                                   self->proof == ROSETTE_ISSUE_PROOF_OB2
+                                   ? ROSETTE_BADGE_VERSION_OB2 : ROSETTE_BADGE_VERSION_OB3,
+                                   payload, error);
+        break;
+      }
+
+    case ROSETTE_ISSUE_FORMAT_JSON:
+      if (self->proof == ROSETTE_ISSUE_PROOF_DATA_INTEGRITY)
+        {
+          output = g_bytes_new_take (g_strconcat (signed_text, "\n", NULL), length + 1);
+        }
+      else
+        {
+          g_autofree char *json = dup_signed_json (signed_text, error);
+
+          if (json != NULL)
+            output = g_bytes_new_take (g_strconcat (json, "\n", NULL), strlen (json) + 1);
+        }
+      break;
+
+    case ROSETTE_ISSUE_FORMAT_JWT:
+    default:
+      output = g_bytes_new_take (g_strconcat (signed_text, "\n", NULL), length + 1);
+      break;
+    }
+
+  if (output != NULL && out_id != NULL)
+    *out_id = g_strdup (rosette_credential_get_id (credential));
+
+  return output;
 }

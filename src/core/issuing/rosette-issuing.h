@@ -110,6 +110,42 @@ typedef struct
   char               *preview;
 } RosetteIssueResult;
 
+/**
+ * RosetteIssueRow:
+ * @credential_id: (nullable): the id to sign with (a registry
+ *   reservation); %NULL keeps the credential's random id
+ * @email: the recipient's address (hashed, never written)
+ * @name: (nullable): the recipient's name
+ * @include_name: whether @name goes into the badge
+ * @valid_from: (nullable): the start of validity; %NULL for now
+ * @valid_until: (nullable): the expiry, or %NULL for none
+ * @narrative: (nullable): a personal narrative (Markdown)
+ * @evidence_url: (nullable): an http(s) URL of the evidence
+ * @status_list: (nullable): the URL of the BitstringStatusListCredential;
+ *   %NULL for a credential without credentialStatus
+ * @status_index: the credential's bit in @status_list
+ *
+ * The per-recipient part of one badge of a #RosetteIssuePrepared.
+ */
+typedef struct
+{
+  const char *credential_id;
+  const char *email;
+  const char *name;
+  gboolean    include_name;
+  GDateTime  *valid_from;
+  GDateTime  *valid_until;
+  const char *narrative;
+  const char *evidence_url;
+  const char *status_list;
+  guint64     status_index;
+} RosetteIssueRow;
+
+/* What does not change from one recipient to the next in a batch: the
+ * achievement (with its image), the rendered artwork and where to splice
+ * the credential in. Immutable once made, so worker threads share it. */
+typedef struct _RosetteIssuePrepared RosetteIssuePrepared;
+
 #define ROSETTE_TYPE_ISSUE_REQUEST (rosette_issue_request_get_type ())
 #define ROSETTE_TYPE_ISSUE_RESULT (rosette_issue_result_get_type ())
 
@@ -156,7 +192,32 @@ void                 rosette_issue_one_async          (RosetteIssueRequest  *req
 RosetteIssueResult  *rosette_issue_one_finish         (GAsyncResult         *result,
                                                        GError              **error);
 
+RosetteKeyAlgorithm  rosette_issue_proof_get_algorithm (RosetteIssuer       *issuer,
+                                                       RosetteIssueProof    proof);
+gboolean             rosette_issue_check_signing_key  (RosetteIssuer        *issuer,
+                                                       RosetteIssueProof     proof,
+                                                       GError              **error);
+
+RosetteIssuePrepared *rosette_issue_prepare           (RosetteFamily        *family,
+                                                       RosetteTier          *tier,
+                                                       RosetteIssuer        *issuer,
+                                                       RosetteIssueProof     proof,
+                                                       RosetteIssueFormat    format,
+                                                       GError              **error);
+RosetteIssuePrepared *rosette_issue_prepared_ref      (RosetteIssuePrepared *self);
+void                 rosette_issue_prepared_unref     (RosetteIssuePrepared *self);
+RosetteTier         *rosette_issue_prepared_get_tier  (RosetteIssuePrepared *self);
+RosetteAchievement  *rosette_issue_prepared_get_achievement (RosetteIssuePrepared *self);
+const char          *rosette_issue_prepared_get_extension (RosetteIssuePrepared *self);
+GBytes              *rosette_issue_prepared_make      (RosetteIssuePrepared *self,
+                                                       const RosetteIssueRow *row,
+                                                       RosetteKeyRecord     *record,
+                                                       RosetteKey           *key,
+                                                       char                **out_id,
+                                                       GError              **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RosetteIssueRequest, rosette_issue_request_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RosetteIssueResult, rosette_issue_result_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RosetteIssuePrepared, rosette_issue_prepared_unref)
 
 G_END_DECLS

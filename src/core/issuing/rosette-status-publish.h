@@ -1,0 +1,37 @@
+/* rosette-status-publish.h
+ *
+ * Copyright 2026 The Rosette authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rosette-issuer.h"
+#include "rosette-key.h"
+#include "rosette-registry.h"
+
+G_BEGIN_DECLS
+
+char      *rosette_status_list_dup_url        (const char          *publish_base,
+                                               gint64               list_id);
+char      *rosette_status_publish_dup_default_dir (void);
+char      *rosette_status_list_build_credential (RosetteRegistry   *registry,
+                                               RosetteIssuer       *issuer,
+                                               RosetteKeyRecord    *record,
+                                               RosetteKey          *key,
+                                               gint64               list_id,
+                                               const char          *publish_base,
+                                               GDateTime           *now,
+                                               GError             **error);
+GPtrArray *rosette_status_publish_sync        (RosetteRegistry     *registry,
+                                               RosetteIssuer       *issuer,
+                                               RosetteKeyRecord    *record,
+                                               RosetteKey          *key,
+                                               GFile               *publish_dir,
+                                               GCancellable        *cancellable,
+                                               GError             **error);
+
+G_END_DECLS
