@@ -60,3 +60,8 @@
 
 #include "rosette-verify-report.h"
 #include "rosette-verifier.h"
+#include "rosette-settings.h"
+#include "rosette-passwords.h"
+#include "rosette-mail.h"
+#include "rosette-delivery.h"
+#include "rosette-publish.h"

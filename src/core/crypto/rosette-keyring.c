@@ -587,3 +587,12 @@ rosette_keyring_delete_finish (GAsyncResult  *result,
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+/* For the other keyring users of the core (rosette-passwords.c): the same
+ * messages for the same failures. */
+void
+_rosette_keyring_propagate_error (GError **error,
+                                  GError  *cause)
+{
+  set_keyring_error (error, cause);
+}

@@ -64,4 +64,7 @@ void      rosette_keyring_delete_async   (const char           *issuer_id,
 gboolean  rosette_keyring_delete_finish  (GAsyncResult         *result,
                                           GError              **error);
 
+void      _rosette_keyring_propagate_error (GError             **error,
+                                            GError              *cause);
+
 G_END_DECLS

@@ -1,0 +1,430 @@
+/* rosette-delivery.c
+ *
+ * Copyright 2026 The Rosette authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/*
+ * Sending the outbox. Every message goes through the registry's outbox:
+ *
+ *   1. before a message is handed to the server, its row is marked failed
+ *      with "interrupted while sending" — which also moves its next
+ *      attempt out by the registry's backoff (at least a minute);
+ *   2. after the server accepted it, the row is marked sent.
+ *
+ * A crash or a closed lid between 1 and 2 leaves the row failed and due
+ * again after the backoff, so nothing is lost and a concurrent `send`
+ * does not pick it up at the same time. The one honest edge: when the
+ * server accepted the message but the process died before step 2, the
+ * message is sent a second time (at-least-once). Its Message-ID is the
+ * same on every attempt (derived from the outbox row), so mail programs
+ * that de-duplicate by Message-ID show it once.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rosette-delivery.h"
+#include "rosette-error.h"
+#include "rosette-key-documents.h"
+
+#define DEFAULT_SUBJECT N_("Your badge: {badge} – {tier}")
+#define DEFAULT_BODY N_("Hello {name},\n\ncongratulations! You have earned the {badge} badge " \
+                        "({tier}).\n\nWhat it stands for: {criteria_url}\nValid until: {expires}")
+
+/**
+ * rosette_delivery_enqueue_email:
+ * @credential_id: an issued credential
+ * @to: the recipient's address
+ *
+ * Queues the badge e-mail; the batch and issue code call this when a
+ * badge is issued. A delivery that is queued or sent already is left as
+ * it is.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rosette_delivery_enqueue_email (RosetteRegistry  *registry,
+                                const char       *credential_id,
+                                const char       *to,
+                                GError          **error)
+{
+  return rosette_registry_outbox_enqueue (registry, credential_id, ROSETTE_OUTBOX_CHANNEL_EMAIL,
+                                          to, FALSE, NULL, error) > 0;
+}
+
+typedef struct
+{
+  RosetteRegistry *registry;
+  gint             count;
+  GError          *error;
+} EnqueueAll;
+
+static gboolean
+enqueue_one_cb (RosetteIssuedRecord *record,
+                gpointer             user_data)
+{
+  EnqueueAll *all = user_data;
+  const char *email = rosette_issued_record_get_email (record);
+
+  if (rosette_issued_record_get_state (record) != ROSETTE_ISSUE_STATE_ISSUED ||
+      email == NULL || *email == '\0')
+    return TRUE;
+  if (!rosette_delivery_enqueue_email (all->registry,
+                                       rosette_issued_record_get_credential_id (record),
+                                       email, &all->error))
+    return FALSE;
+  all->count++;
+  return TRUE;
+}
+
+/**
+ * rosette_delivery_enqueue_undelivered:
+ *
+ * Makes sure every issued, unrevoked badge has an e-mail in the outbox
+ * (the ones sent already stay sent).
+ *
+ * Returns: how many badges were looked at, or -1 with @error set
+ */
+gint
+rosette_delivery_enqueue_undelivered (RosetteRegistry  *registry,
+                                      GError          **error)
+{
+  RosetteIssuedQuery query = { 0 };
+  EnqueueAll all = { registry, 0, NULL };
+
+  query.status = ROSETTE_CREDENTIAL_STATUS_VALID;
+  query.hide_superseded = TRUE;
+  if (!rosette_registry_foreach_issued (registry, &query, enqueue_one_cb, &all, error))
+    return -1;
+  if (all.error != NULL)
+    {
+      g_propagate_error (error, all.error);
+      return -1;
+    }
+  return all.count;
+}
+
+static GBytes *
+load_file_with_suffix (RosetteIssuedRecord  *record,
+                       const char           *suffix,
+                       char                **out_name,
+                       GError              **error)
+{
+  const char * const *files = rosette_issued_record_get_files (record);
+  char *contents = NULL;
+  gsize size = 0;
+
+  for (guint i = 0; files != NULL && files[i] != NULL; i++)
+    if (g_str_has_suffix (files[i], suffix))
+      {
+        if (!g_file_get_contents (files[i], &contents, &size, error))
+          return NULL;
+        if (out_name != NULL)
+          *out_name = g_path_get_basename (files[i]);
+        return g_bytes_new_take (contents, size);
+      }
+  if (g_str_equal (suffix, ".png"))
+    g_set_error (error, ROSETTE_DELIVERY_ERROR, ROSETTE_DELIVERY_ERROR_PERMANENT,
+                 _("Badge %s has no baked PNG file to attach"),
+                 rosette_issued_record_get_credential_id (record));
+  return NULL;
+}
+
+static GDateTime *
+date_or_null (gint64 unix_time)
+{
+  return unix_time > 0 ? g_date_time_new_from_unix_utc (unix_time) : NULL;
+}
+
+/* The Message-ID is a function of the outbox row: the same on a retry. */
+static char *
+dup_message_id (const RosetteOutboxItem *item,
+                const char              *from_address)
+{
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256,
+                                                         item->credential_id, -1);
+  const char *at = strchr (from_address, '@');
+
+  return g_strdup_printf ("rosette.%" G_GINT64_FORMAT ".%.16s@%s", item->id, hash,
+                          at != NULL ? at + 1 : "rosette.invalid");
+}
+
+static GBytes *
+build_message (RosetteRegistry          *registry,
+               const RosetteSendOptions *options,
+               const RosetteOutboxItem  *item,
+               const char               *from_address,
+               GError                  **error)
+{
+  g_autoptr(RosetteIssuedRecord) record = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GDateTime) issued_at = NULL;
+  g_autoptr(GDateTime) valid_until = NULL;
+  g_autofree char *png_name = NULL;
+  g_autofree char *svg_name = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *criteria_url = NULL;
+  g_autofree char *message_id = dup_message_id (item, from_address);
+  RosetteMailParams params = { 0 };
+
+  record = rosette_registry_lookup (registry, item->credential_id, NULL, error);
+  if (record == NULL)
+    return NULL;
+  png = load_file_with_suffix (record, ".png", &png_name, error);
+  if (png == NULL)
+    return NULL;
+  svg = load_file_with_suffix (record, ".svg", &svg_name, NULL);
+  issued_at = date_or_null (rosette_issued_record_get_issued_at (record));
+  valid_until = date_or_null (rosette_issued_record_get_valid_until (record));
+  if (options->issuer != NULL)
+    base = rosette_issuer_dup_publish_base (options->issuer, NULL);
+  if (base != NULL)
+    criteria_url = g_strdup_printf ("%scriteria/%s.html", base,
+                                    rosette_issued_record_get_family_slug (record));
+
+  params.from = options->from;
+  params.to = item->target;
+  params.to_name = rosette_issued_record_get_name (record);
+  params.subject_template = options->subject_template != NULL && *options->subject_template
+    ? options->subject_template : _(DEFAULT_SUBJECT);
+  params.body_template = options->body_template != NULL && *options->body_template
+    ? options->body_template : _(DEFAULT_BODY);
+  params.badge = rosette_issued_record_get_family_name (record);
+  params.tier = rosette_issued_record_get_tier_name (record);
+  params.organization = options->issuer != NULL ? rosette_issuer_get_name (options->issuer) : NULL;
+  params.criteria_url = criteria_url;
+  params.credential_id = item->credential_id;
+  params.issued_at = issued_at;
+  params.valid_until = valid_until;
+  params.png = png;
+  params.png_name = png_name;
+  params.svg = svg;
+  params.svg_name = svg_name;
+  params.message_id = message_id;
+  return rosette_mail_build (&params);
+}
+
+static gboolean
+wanted (const RosetteSendOptions *options,
+        const RosetteOutboxItem  *item)
+{
+  if (item->channel != ROSETTE_OUTBOX_CHANNEL_EMAIL)
+    return FALSE;
+  return options->only == NULL || g_strv_contains (options->only, item->credential_id);
+}
+
+/* Waits for the rate limit, waking up early when cancelled. */
+static void
+wait_for_rate (guint         rate_per_minute,
+               gint64       *next_at,
+               GCancellable *cancellable)
+{
+  while (rate_per_minute > 0 && g_get_monotonic_time () < *next_at &&
+         !g_cancellable_is_cancelled (cancellable))
+    g_usleep (MIN (100000, *next_at - g_get_monotonic_time ()));
+  *next_at = g_get_monotonic_time () + (rate_per_minute > 0 ? 60 * G_USEC_PER_SEC / rate_per_minute : 0);
+}
+
+static gboolean
+queue_requested (RosetteRegistry          *registry,
+                 const RosetteSendOptions *options,
+                 GError                  **error)
+{
+  if (options->only == NULL)
+    return rosette_delivery_enqueue_undelivered (registry, error) >= 0;
+
+  for (guint i = 0; options->only[i] != NULL; i++)
+    {
+      g_autoptr(RosetteIssuedRecord) record = rosette_registry_lookup (registry, options->only[i],
+                                                                       NULL, error);
+
+      if (record == NULL)
+        return FALSE;
+      if (rosette_registry_outbox_enqueue (registry, options->only[i], ROSETTE_OUTBOX_CHANNEL_EMAIL,
+                                           rosette_issued_record_get_email (record),
+                                           options->resend, NULL, error) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Is the failure about the server or the settings rather than this one
+ * message? Then the rest of the run would fail the same way. */
+static gboolean
+stops_the_run (const GError *error)
+{
+  return g_error_matches (error, ROSETTE_DELIVERY_ERROR, ROSETTE_DELIVERY_ERROR_AUTH) ||
+         g_error_matches (error, ROSETTE_DELIVERY_ERROR, ROSETTE_DELIVERY_ERROR_INSECURE) ||
+         g_error_matches (error, ROSETTE_DELIVERY_ERROR, ROSETTE_DELIVERY_ERROR_CONFIG) ||
+         g_error_matches (error, ROSETTE_DELIVERY_ERROR, ROSETTE_DELIVERY_ERROR_UNREACHABLE) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static gboolean
+send_one (RosetteRegistry          *registry,
+          const RosetteSendOptions *options,
+          const RosetteOutboxItem  *item,
+          const char               *from_address,
+          GCancellable             *cancellable,
+          GError                  **error)
+{
+  g_autoptr(GBytes) message = build_message (registry, options, item, from_address, error);
+
+  if (message == NULL)
+    return FALSE;
+  /* Step 1 of the top of this file: a crash from here on retries later. */
+  if (!rosette_registry_outbox_mark_failed (registry, item->id,
+                                            _("Interrupted while sending; retried later"),
+                                            NULL, error))
+    return FALSE;
+  if (!rosette_smtp_send_sync (&options->smtp, from_address, item->target, message,
+                               cancellable, error))
+    return FALSE;
+  return rosette_registry_outbox_mark_sent (registry, item->id, NULL, error);
+}
+
+/**
+ * rosette_delivery_send_sync:
+ * @summary: (out caller-allocates) (optional): what happened
+ *
+ * Queues every issued badge not delivered yet (or @options->only), then
+ * sends what is due in the outbox, one message at a time. A failed
+ * message stays in the outbox with its reason and is retried after the
+ * registry's backoff.
+ *
+ * Returns: %TRUE when the run finished (some messages may have failed:
+ *   see @summary); %FALSE when it stopped because of the server or the
+ *   settings (wrong password, no STARTTLS, unreachable, cancelled)
+ */
+gboolean
+rosette_delivery_send_sync (RosetteRegistry          *registry,
+                            const RosetteSendOptions *options,
+                            RosetteSendSummary       *summary,
+                            GCancellable             *cancellable,
+                            GError                  **error)
+{
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GPtrArray) mine = g_ptr_array_new ();
+  g_autofree char *from_address = NULL;
+  RosetteSendSummary local = { 0 };
+  gint64 next_at = 0;
+
+  g_return_val_if_fail (ROSETTE_IS_REGISTRY (registry), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  if (summary == NULL)
+    summary = &local;
+  *summary = (RosetteSendSummary) { 0 };
+  if (options->from == NULL || strchr (options->from, '@') == NULL)
+    {
+      g_set_error (error, ROSETTE_DELIVERY_ERROR, ROSETTE_DELIVERY_ERROR_CONFIG,
+                   _("No sender address is set: set smtp.from to the address badges come from"));
+      return FALSE;
+    }
+  from_address = rosette_mail_address_of (options->from);
+
+  if (!queue_requested (registry, options, error))
+    return FALSE;
+  due = rosette_registry_outbox_next_due (registry, NULL, 0, error);
+  if (due == NULL)
+    return FALSE;
+  for (guint i = 0; i < due->len; i++)
+    if (wanted (options, g_ptr_array_index (due, i)))
+      g_ptr_array_add (mine, g_ptr_array_index (due, i));
+  summary->due = mine->len;
+  if (options->dry_run)
+    return TRUE;
+
+  for (guint i = 0; i < mine->len; i++)
+    {
+      const RosetteOutboxItem *item = g_ptr_array_index (mine, i);
+      g_autoptr(GError) local_error = NULL;
+
+      wait_for_rate (options->rate_per_minute, &next_at, cancellable);
+      if (send_one (registry, options, item, from_address, cancellable, &local_error))
+        summary->sent++;
+      else
+        {
+          summary->failed++;
+          if (!g_error_matches (local_error, ROSETTE_ERROR, ROSETTE_ERROR_DATABASE))
+            rosette_registry_outbox_mark_failed (registry, item->id, local_error->message,
+                                                 NULL, NULL);
+        }
+      if (options->progress != NULL)
+        options->progress (i + 1, mine->len, item->credential_id, local_error,
+                           options->progress_data);
+      if (local_error != NULL && stops_the_run (local_error))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+send_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  RosetteSendSummary *summary = g_new0 (RosetteSendSummary, 1);
+  GError *error = NULL;
+
+  if (rosette_delivery_send_sync (source_object, task_data, summary, cancellable, &error))
+    g_task_return_pointer (task, summary, g_free);
+  else
+    {
+      g_free (summary);
+      g_task_return_error (task, error);
+    }
+}
+
+/**
+ * rosette_delivery_send_async:
+ * @options: kept by the caller, with everything it points to, until
+ *   @callback runs; @options->progress is called in the worker thread
+ *
+ * rosette_delivery_send_sync() in a worker thread, for the GUI.
+ */
+void
+rosette_delivery_send_async (RosetteRegistry          *registry,
+                             const RosetteSendOptions *options,
+                             GCancellable             *cancellable,
+                             GAsyncReadyCallback       callback,
+                             gpointer                  user_data)
+{
+  g_autoptr(GTask) task = g_task_new (registry, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, rosette_delivery_send_async);
+  g_task_set_task_data (task, (gpointer)options, NULL);
+  g_task_run_in_thread (task, send_thread);
+}
+
+/**
+ * rosette_delivery_send_finish:
+ * @summary: (out caller-allocates) (optional): what happened
+ *
+ * Returns: as rosette_delivery_send_sync()
+ */
+gboolean
+rosette_delivery_send_finish (RosetteRegistry     *registry,
+                              GAsyncResult        *result,
+                              RosetteSendSummary  *summary,
+                              GError             **error)
+{
+  g_autofree RosetteSendSummary *done = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, registry), FALSE);
+
+  done = g_task_propagate_pointer (G_TASK (result), error);
+  if (done == NULL)
+    return FALSE;
+  if (summary != NULL)
+    *summary = *done;
+  return TRUE;
+}
