@@ -174,6 +174,15 @@ read_payload (const char          *name,
       jws = g_strndup (g_bytes_get_data (baked, NULL), g_bytes_get_size (baked));
     }
 
+  /* Data Integrity (the default) bakes the credential JSON with its
+   * embedded proof; VC-JWT and OB 2.0 bake a compact JWS. */
+  if (jws[0] == '{')
+    {
+      json_parser_load_from_data (parser, jws, -1, &error);
+      g_assert_no_error (error);
+      return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+    }
+
   g_assert_true (rosette_jws_decode (jws, &header, &payload, &error));
   g_assert_no_error (error);
   json_parser_load_from_data (parser, g_bytes_get_data (payload, NULL),
@@ -291,11 +300,12 @@ test_png (void)
   g_assert_cmpstr (lines[0], ==, path);
   g_assert_true (g_str_has_prefix (lines[1], "urn:uuid:"));
 
+  /* The default proof: the credential with its Data Integrity proof. */
   credential = read_payload ("ana.png", ROSETTE_BADGE_VERSION_OB3);
-  g_assert_cmpstr (json_object_get_string_member (credential, "jti"), ==, lines[1]);
+  g_assert_cmpstr (json_object_get_string_member (credential, "id"), ==, lines[1]);
   g_assert_cmpstr (json_object_get_string_member (credential, "validUntil"), ==,
                    "2031-03-31T23:59:59Z");
-  g_assert_true (json_object_has_member (credential, "exp"));
+  g_assert_true (json_object_has_member (credential, "proof"));
   assert_recipient (credential);
   subject = json_object_get_object_member (credential, "credentialSubject");
   /* The name is given but not opted in: it stays out. */
@@ -303,6 +313,19 @@ test_png (void)
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (subject, "achievement"),
                                                   "name"), ==, "Data Privacy — Expert");
   assert_file_has_no_email ("ana.png");
+
+  /* VC-JWT: the JWT claims mirror the credential. */
+  cli_run_clear (&run);
+  g_clear_pointer (&lines, g_strfreev);
+  g_clear_pointer (&credential, json_object_unref);
+  run_cli (&run, "issue", "--family", family_path, "--tier", "Expert", "--recipient", EMAIL,
+           "--valid-until", "2031-03-31", "--proof", "vc-jwt", "-o", "ana-jwt.png");
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  credential = read_payload ("ana-jwt.png", ROSETTE_BADGE_VERSION_OB3);
+  g_assert_cmpstr (json_object_get_string_member (credential, "jti"), ==, lines[1]);
+  g_assert_true (json_object_has_member (credential, "exp"));
+  assert_recipient (credential);
 }
 
 static void
@@ -341,32 +364,51 @@ test_jwt_and_json (void)
 
   run_cli (&run, "issue", "--family", family_path, "--tier", "Practitioner", "--recipient", EMAIL,
            "--evidence", "https://lms.example/ana", "--narrative", "Passed with distinction",
-           "-o", "ana.jwt");
+           "--proof", "vc-jwt", "-o", "ana.jwt");
   g_assert_cmpint (run.status, ==, 0);
   credential = read_payload ("ana.jwt", ROSETTE_BADGE_VERSION_OB3);
   assert_recipient (credential);
   g_assert_true (json_object_has_member (credential, "evidence"));
 
-  /* JSON: readable, and a warning (stderr, exit 0) that it has no proof. */
+  /* JSON with the default proof: Data Integrity, embedded in the file,
+   * so no warning. */
   cli_run_clear (&run);
   run_cli (&run, "--json", "issue", "--family", family_path, "--tier", "Practitioner",
            "--recipient", EMAIL, "-o", "ana.json");
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_true (g_str_has_prefix (run.err, "rosette-cli: warning: "));
-  g_assert_cmpuint (count_lines (run.err), ==, 1);
+  g_assert_cmpstr (run.err, ==, "");
   json_parser_load_from_data (parser, run.out, -1, &error);
   g_assert_no_error (error);
   object = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpstr (json_object_get_string_member (object, "file"), ==, json_path);
-  g_assert_cmpstr (json_object_get_string_member (object, "proof"), ==, "vc-jwt");
+  g_assert_cmpstr (json_object_get_string_member (object, "proof"), ==, "data-integrity");
   g_assert_true (g_str_has_prefix (json_object_get_string_member (object, "id"), "urn:uuid:"));
-  g_assert_nonnull (json_object_get_string_member (object, "warning"));
 
   json_parser_load_from_file (parser, json_path, &error);
   g_assert_no_error (error);
   object = json_node_get_object (json_parser_get_root (parser));
   assert_recipient (object);
   assert_file_has_no_email ("ana.json");
+  {
+    g_autoptr(RosetteDataIntegrityResult) verified = NULL;
+    JsonObject *proof = json_object_get_object_member (object, "proof");
+
+    g_assert_nonnull (proof);
+    g_assert_cmpstr (json_object_get_string_member (proof, "cryptosuite"), ==,
+                     "eddsa-rdfc-2022");
+    verified = rosette_data_integrity_verify (object, &error);
+    g_assert_no_error (error);
+    g_assert_true (rosette_data_integrity_result_get_verified (verified));
+  }
+
+  /* VC-JWT to .json: readable, and a warning (stderr, exit 0) that the
+   * file has no proof of its own. */
+  cli_run_clear (&run);
+  run_cli (&run, "issue", "--family", family_path, "--tier", "Practitioner",
+           "--recipient", EMAIL, "--proof", "vc-jwt", "-o", "ana-jwt.json");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.err, "rosette-cli: warning: "));
+  g_assert_cmpuint (count_lines (run.err), ==, 1);
 }
 
 static void
@@ -433,7 +475,6 @@ test_errors (void)
     { "--valid-until", "2020-01-01", "expiry" },
     { "--valid-from", "31/12/2026", "31/12/2026" },
     { "--evidence", "ftp://files.example/x", "ftp" },
-    { "--proof", "data-integrity", "not available yet" },
     { "--proof", "paper", "paper" },
     { "--format", "gif", "gif" },
   };

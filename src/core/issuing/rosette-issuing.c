@@ -52,7 +52,8 @@ rosette_issue_request_new (void)
 {
   RosetteIssueRequest *request = g_new0 (RosetteIssueRequest, 1);
 
-  request->proof = ROSETTE_ISSUE_PROOF_VC_JWT;
+  /* Data Integrity is the proof 1EdTech certification expects (issue 6). */
+  request->proof = ROSETTE_ISSUE_PROOF_DATA_INTEGRITY;
   request->format = ROSETTE_ISSUE_FORMAT_PNG;
 
   return request;
@@ -431,19 +432,6 @@ build_achievement (RosetteFamily  *family,
   return g_steal_pointer (&achievement);
 }
 
-static gboolean
-check_proof_available (RosetteIssueProof   proof,
-                       GError            **error)
-{
-  if (proof != ROSETTE_ISSUE_PROOF_DATA_INTEGRITY)
-    return TRUE;
-
-  g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID,
-               _("Data Integrity proofs are not available yet in this version of Rosette; "
-                 "issue with VC-JWT (vc-jwt) or Open Badges 2.0 (ob2)"));
-  return FALSE;
-}
-
 static RosetteCredential *
 build_credential (RosetteIssueRequest  *request,
                   RosetteIssuer        *issuer,
@@ -528,8 +516,10 @@ algorithm_for_proof (RosetteIssuer     *issuer,
 {
   if (proof == ROSETTE_ISSUE_PROOF_OB2)
     return ROSETTE_KEY_ALGORITHM_RSA2048;
+  if (proof == ROSETTE_ISSUE_PROOF_DATA_INTEGRITY)
+    return ROSETTE_KEY_ALGORITHM_ED25519;
 
-  /* ES256 by default; RS256 where the issuer only has RSA. */
+  /* VC-JWT: ES256 by default; RS256 where the issuer only has RSA. */
   if (rosette_issuer_find_signing_key (issuer, ROSETTE_KEY_ALGORITHM_P256) == NULL &&
       rosette_issuer_find_signing_key (issuer, ROSETTE_KEY_ALGORITHM_RSA2048) != NULL)
     return ROSETTE_KEY_ALGORITHM_RSA2048;
@@ -550,6 +540,11 @@ check_signing_key (RosetteIssuer        *issuer,
     g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_NOT_FOUND,
                  _("Open Badges 2.0 badges are signed with an RSA key, and “%s” has none; "
                    "generate one (rosette-cli keys generate --type rsa2048, or Preferences)"),
+                 rosette_issuer_get_name (issuer));
+  else if (proof == ROSETTE_ISSUE_PROOF_DATA_INTEGRITY)
+    g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_NOT_FOUND,
+                 _("Data Integrity proofs are signed with an Ed25519 key, and “%s” has none; "
+                   "generate one (rosette-cli keys generate --type ed25519, or Preferences)"),
                  rosette_issuer_get_name (issuer));
   else
     g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_NOT_FOUND,
@@ -592,9 +587,6 @@ rosette_issue_preview (RosetteIssueRequest  *request,
   RosetteKeyRecord *record;
 
   g_return_val_if_fail (request != NULL && ROSETTE_IS_FAMILY (request->family), NULL);
-
-  if (!check_proof_available (request->proof, error))
-    return NULL;
 
   issuer = dup_issuer (request, NULL, error);
   if (issuer == NULL)
@@ -640,47 +632,6 @@ dup_signed_json (const char  *jws,
   return to_pretty_json (json_parser_get_root (parser));
 }
 
-static GBytes *
-make_output (RosetteIssueRequest  *request,
-             RosetteTier          *tier,
-             const char           *jws,
-             const char           *json,
-             GError              **error)
-{
-  RosetteBadgeVersion version = request->proof == ROSETTE_ISSUE_PROOF_OB2
-                                ? ROSETTE_BADGE_VERSION_OB2 : ROSETTE_BADGE_VERSION_OB3;
-  g_autoptr(GBytes) payload = g_bytes_new (jws, strlen (jws));
-
-  switch (request->format)
-    {
-    case ROSETTE_ISSUE_FORMAT_PNG:
-      {
-        g_autoptr(GBytes) png = rosette_design_render_png (request->family, tier,
-                                                           ROSETTE_ISSUE_PNG_SIZE, error);
-
-        return png != NULL ? rosette_png_bake (png, version, payload, error) : NULL;
-      }
-
-    case ROSETTE_ISSUE_FORMAT_SVG:
-      {
-        char *svg = rosette_design_render_svg (request->family, tier, error);
-        g_autoptr(GBytes) bytes = NULL;
-
-        if (svg == NULL)
-          return NULL;
-        bytes = g_bytes_new_take (svg, strlen (svg));
-        return rosette_svg_bake (bytes, version, payload, error);
-      }
-
-    case ROSETTE_ISSUE_FORMAT_JSON:
-      return g_bytes_new_take (g_strconcat (json, "\n", NULL), strlen (json) + 1);
-
-    case ROSETTE_ISSUE_FORMAT_JWT:
-    default:
-      return g_bytes_new_take (g_strconcat (jws, "\n", NULL), strlen (jws) + 1);
-    }
-}
-
 static char *
 join_warnings (char       *first,
                const char *second)
@@ -710,30 +661,56 @@ join_warnings (char       *first,
  *   a keyring error (%ROSETTE_ERROR_KEYRING_LOCKED, ...), or a
  *   #GIOError from writing
  */
+static GBytes *prepared_make_full (RosetteIssuePrepared   *self,
+                                   const RosetteIssueRow  *row,
+                                   RosetteKeyRecord       *record,
+                                   RosetteKey             *key,
+                                   char                  **out_id,
+                                   char                  **out_signed,
+                                   char                  **warning,
+                                   GError                **error);
+
+/* What was signed, pretty-printed for the result's preview. */
+static char *
+dup_signed_preview (RosetteIssueProof   proof,
+                    const char         *signed_text,
+                    GError            **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+
+  if (proof != ROSETTE_ISSUE_PROOF_DATA_INTEGRITY)
+    return dup_signed_json (signed_text, error);
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, signed_text, -1, error))
+    return NULL;
+
+  return to_pretty_json (json_parser_get_root (parser));
+}
+
 RosetteIssueResult *
 rosette_issue_one_sync (RosetteIssueRequest  *request,
                         GCancellable         *cancellable,
                         GError              **error)
 {
   g_autoptr(RosetteIssuer) issuer = NULL;
-  g_autoptr(RosetteCredential) credential = NULL;
+  g_autoptr(RosetteCredential) checked = NULL;
+  g_autoptr(RosetteIssuePrepared) prepared = NULL;
   g_autoptr(RosetteKeyRecord) record = NULL;
   g_autoptr(RosetteKey) key = NULL;
-  g_autoptr(GBytes) image = NULL;
   g_autoptr(GBytes) output = NULL;
-  g_autofree char *jws = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *signed_text = NULL;
   g_autofree char *json = NULL;
   g_autofree char *warning = NULL;
   RosetteIssueResult *result;
   RosetteKeyAlgorithm algorithm;
+  RosetteIssueRow row = { 0 };
   RosetteTier *tier;
 
   g_return_val_if_fail (request != NULL && ROSETTE_IS_FAMILY (request->family), NULL);
   g_return_val_if_fail (G_IS_FILE (request->output), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!check_proof_available (request->proof, error))
-    return NULL;
 
   issuer = dup_issuer (request, cancellable, error);
   if (issuer == NULL)
@@ -747,41 +724,44 @@ rosette_issue_one_sync (RosetteIssueRequest  *request,
   if (!check_signing_key (issuer, request->proof, algorithm, error))
     return NULL;
 
-  image = rosette_design_render_png (request->family, tier, ROSETTE_ISSUE_ACHIEVEMENT_IMAGE_SIZE,
-                                     error);
-  if (image == NULL)
+  /* Everything the user can fix is checked before the keyring is asked. */
+  checked = build_credential (request, issuer, NULL, error);
+  if (checked == NULL)
     return NULL;
 
-  /* Everything the user can fix is checked before the keyring is asked. */
-  credential = build_credential (request, issuer, image, error);
-  if (credential == NULL)
+  /* One badge is a batch of one: the same code path as rosette-batch. */
+  prepared = rosette_issue_prepare (request->family, tier, issuer, request->proof,
+                                    request->format, error);
+  if (prepared == NULL)
     return NULL;
 
   key = rosette_issuer_load_signing_key_sync (issuer, algorithm, &record, cancellable, error);
   if (key == NULL)
     return NULL;
 
-  jws = rosette_credential_sign (credential,
-                                 request->proof == ROSETTE_ISSUE_PROOF_OB2
-                                 ? ROSETTE_PROOF_FORMAT_OB2 : ROSETTE_PROOF_FORMAT_VC_JWT,
-                                 issuer, record, key, &warning, error);
+  row.email = request->email;
+  row.name = request->name;
+  row.include_name = request->include_name;
+  row.valid_from = request->valid_from;
+  row.valid_until = request->valid_until;
+  row.narrative = request->narrative;
+  row.evidence_url = request->evidence_url;
+
+  output = prepared_make_full (prepared, &row, record, key, &id, &signed_text, &warning, error);
   g_clear_object (&key);
-  if (jws == NULL)
+  if (output == NULL)
     return NULL;
 
-  json = dup_signed_json (jws, error);
+  json = dup_signed_preview (request->proof, signed_text, error);
   if (json == NULL)
     return NULL;
 
-  if (request->format == ROSETTE_ISSUE_FORMAT_JSON)
+  if (request->format == ROSETTE_ISSUE_FORMAT_JSON &&
+      request->proof != ROSETTE_ISSUE_PROOF_DATA_INTEGRITY)
     warning = join_warnings (warning,
-                             _("a .json file carries no proof of its own until Data Integrity "
-                               "proofs are available; share the baked image or the .jwt "
-                               "for verification"));
-
-  output = make_output (request, tier, jws, json, error);
-  if (output == NULL)
-    return NULL;
+                             _("a .json file carries no proof of its own with this proof "
+                               "type; share the baked image or the .jwt for verification, "
+                               "or issue with Data Integrity"));
 
   if (!g_file_replace_contents (request->output, g_bytes_get_data (output, NULL),
                                 g_bytes_get_size (output), NULL, FALSE,
@@ -789,7 +769,7 @@ rosette_issue_one_sync (RosetteIssueRequest  *request,
     return NULL;
 
   result = g_new0 (RosetteIssueResult, 1);
-  result->id = g_strdup (rosette_credential_get_id (credential));
+  result->id = g_steal_pointer (&id);
   result->file = g_object_ref (request->output);
   result->proof = request->proof;
   result->format = request->format;
@@ -903,9 +883,6 @@ rosette_issue_proof_get_algorithm (RosetteIssuer     *issuer,
 {
   g_return_val_if_fail (ROSETTE_IS_ISSUER (issuer), ROSETTE_KEY_ALGORITHM_P256);
 
-  if (proof == ROSETTE_ISSUE_PROOF_DATA_INTEGRITY)
-    return ROSETTE_KEY_ALGORITHM_ED25519;
-
   return algorithm_for_proof (issuer, proof);
 }
 
@@ -921,17 +898,6 @@ rosette_issue_check_signing_key (RosetteIssuer      *issuer,
                                  GError            **error)
 {
   g_return_val_if_fail (ROSETTE_IS_ISSUER (issuer), FALSE);
-
-  if (proof == ROSETTE_ISSUE_PROOF_DATA_INTEGRITY)
-    {
-      if (rosette_issuer_find_signing_key (issuer, ROSETTE_KEY_ALGORITHM_ED25519) != NULL)
-        return TRUE;
-      g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_NOT_FOUND,
-                   _("Data Integrity proofs are signed with an Ed25519 key, and “%s” has none; "
-                     "generate one (rosette-cli keys generate --type ed25519, or Preferences)"),
-                   rosette_issuer_get_name (issuer));
-      return FALSE;
-    }
 
   return check_signing_key (issuer, proof, algorithm_for_proof (issuer, proof), error);
 }
@@ -1129,12 +1095,13 @@ sign_row (RosetteIssuePrepared  *self,
           RosetteCredential     *credential,
           RosetteKeyRecord      *record,
           RosetteKey            *key,
+          char                 **warning,
           GError               **error)
 {
   switch (self->proof)
     {
     case ROSETTE_ISSUE_PROOF_OB2:
-      return rosette_credential_sign_ob2 (credential, self->issuer, record, key, NULL, error);
+      return rosette_credential_sign_ob2 (credential, self->issuer, record, key, warning, error);
 
     case ROSETTE_ISSUE_PROOF_DATA_INTEGRITY:
       {
@@ -1159,29 +1126,22 @@ sign_row (RosetteIssuePrepared  *self,
 
     case ROSETTE_ISSUE_PROOF_VC_JWT:
     default:
-      return rosette_credential_sign_vc_jwt (credential, self->issuer, record, key, NULL, error);
+      return rosette_credential_sign_vc_jwt (credential, self->issuer, record, key, warning, error);
     }
 }
 
-/**
- * rosette_issue_prepared_make:
- * @row: the recipient's part
- * @record: the record of @key
- * @key: the private key (a thread may share it with no other thread)
- * @out_id: (out) (optional) (transfer full): the credential id
- *
- * Builds, signs and bakes one badge. Safe to call from several threads at
- * once with different keys.
- *
- * Returns: (transfer full): the file's bytes, or %NULL with an error
- */
-GBytes *
-rosette_issue_prepared_make (RosetteIssuePrepared   *self,
-                             const RosetteIssueRow  *row,
-                             RosetteKeyRecord       *record,
-                             RosetteKey             *key,
-                             char                  **out_id,
-                             GError                **error)
+/* rosette_issue_prepared_make(), also handing back what was signed (a
+ * compact JWS, or the Data Integrity JSON) and any warning the signer
+ * gave (the OB 2.0 publish notice), for rosette_issue_one_sync(). */
+static GBytes *
+prepared_make_full (RosetteIssuePrepared   *self,
+                    const RosetteIssueRow  *row,
+                    RosetteKeyRecord       *record,
+                    RosetteKey             *key,
+                    char                  **out_id,
+                    char                  **out_signed,
+                    char                  **warning,
+                    GError                **error)
 {
   g_autoptr(RosetteRecipient) recipient = NULL;
   g_autoptr(RosetteCredential) credential = NULL;
@@ -1215,7 +1175,7 @@ rosette_issue_prepared_make (RosetteIssuePrepared   *self,
   if (row->status_list != NULL)
     rosette_credential_set_status (credential, row->status_list, row->status_index);
 
-  signed_text = sign_row (self, credential, record, key, error);
+  signed_text = sign_row (self, credential, record, key, warning, error);
   if (signed_text == NULL)
     return NULL;
   length = strlen (signed_text);
@@ -1259,6 +1219,31 @@ rosette_issue_prepared_make (RosetteIssuePrepared   *self,
 
   if (output != NULL && out_id != NULL)
     *out_id = g_strdup (rosette_credential_get_id (credential));
+  if (output != NULL && out_signed != NULL)
+    *out_signed = g_steal_pointer (&signed_text);
 
   return output;
+}
+
+/**
+ * rosette_issue_prepared_make:
+ * @row: the recipient's part
+ * @record: the record of @key
+ * @key: the private key (a thread may share it with no other thread)
+ * @out_id: (out) (optional) (transfer full): the credential id
+ *
+ * Builds, signs and bakes one badge. Safe to call from several threads at
+ * once with different keys.
+ *
+ * Returns: (transfer full): the file's bytes, or %NULL with an error
+ */
+GBytes *
+rosette_issue_prepared_make (RosetteIssuePrepared   *self,
+                             const RosetteIssueRow  *row,
+                             RosetteKeyRecord       *record,
+                             RosetteKey             *key,
+                             char                  **out_id,
+                             GError                **error)
+{
+  return prepared_make_full (self, row, record, key, out_id, NULL, NULL, error);
 }
