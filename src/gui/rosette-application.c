@@ -173,20 +173,84 @@ rosette_application_activate (GApplication *application)
   rosette_application_offer_recovery (self, GTK_WINDOW (window));
 }
 
+typedef enum
+{
+  OPEN_AS_FAMILY,
+  OPEN_AS_BADGE,
+} OpenAs;
+
+/* In a thread: what @file is, by its content, as the core reads it. A
+ * picture is always a badge; a document the core reads as a family is a
+ * family; a damaged .rosette file goes to the designer, which says what
+ * is wrong with it; anything else is checked as a badge, and the Verify
+ * page says what it is not. */
+static void
+open_sniff_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(RosetteFamily) family = NULL;
+  OpenAs open_as = OPEN_AS_BADGE;
+
+  bytes = rosette_load_file_bounded (file, ROSETTE_BAKING_MAX_FILE_SIZE, cancellable, NULL);
+  if (bytes != NULL && rosette_image_sniff (bytes) != ROSETTE_IMAGE_FORMAT_UNKNOWN)
+    open_as = OPEN_AS_BADGE;
+  else if (bytes != NULL && (family = rosette_family_new_from_bytes (bytes, NULL)) != NULL)
+    open_as = OPEN_AS_FAMILY;
+  else if (basename != NULL && g_str_has_suffix (basename, ".rosette"))
+    open_as = OPEN_AS_FAMILY;
+
+  g_task_return_int (task, open_as);
+}
+
+static void
+open_sniff_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  RosetteApplication *self = ROSETTE_APPLICATION (object);
+  GFile *file = g_task_get_task_data (G_TASK (result));
+  RosetteWindow *window;
+
+  if (g_task_propagate_int (G_TASK (result), NULL) == OPEN_AS_FAMILY)
+    {
+      window = rosette_application_get_window_for_open (self);
+      rosette_window_open_file (window, file);
+    }
+  else
+    {
+      /* Checking a badge leaves the family being designed alone, so the
+       * current window will do. */
+      window = rosette_application_get_current_window (self);
+      if (window == NULL)
+        window = rosette_application_get_window_for_open (self);
+      rosette_window_verify_file (window, file);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_application_release (G_APPLICATION (self));
+}
+
 static void
 rosette_application_open (GApplication  *application,
                           GFile        **files,
                           int            n_files,
                           const char    *hint)
 {
-  RosetteApplication *self = ROSETTE_APPLICATION (application);
-
   for (int i = 0; i < n_files; i++)
     {
-      RosetteWindow *window = rosette_application_get_window_for_open (self);
+      g_autoptr(GTask) task = g_task_new (application, NULL, open_sniff_cb, NULL);
 
-      rosette_window_open_file (window, files[i]);
-      gtk_window_present (GTK_WINDOW (window));
+      /* Started with files only, the application must not quit before
+       * their windows exist. */
+      g_application_hold (application);
+      g_task_set_source_tag (task, rosette_application_open);
+      g_task_set_task_data (task, g_object_ref (files[i]), g_object_unref);
+      g_task_run_in_thread (task, open_sniff_thread);
     }
 }
 
@@ -259,11 +323,19 @@ rosette_application_open_action (GSimpleAction *action,
   RosetteApplication *self = ROSETTE_APPLICATION (user_data);
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) family_filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) badge_filter = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all_filter = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (family_filter, _("Badge Families"));
   gtk_file_filter_add_mime_type (family_filter, ROSETTE_FAMILY_MIME_TYPE);
   gtk_file_filter_add_suffix (family_filter, "rosette");
+  /* Badges open on the Verify page (see rosette_application_open()). */
+  gtk_file_filter_set_name (badge_filter, _("Badges to Check"));
+  gtk_file_filter_add_mime_type (badge_filter, "image/png");
+  gtk_file_filter_add_mime_type (badge_filter, "image/svg+xml");
+  gtk_file_filter_add_mime_type (badge_filter, "application/json");
+  gtk_file_filter_add_suffix (badge_filter, "jwt");
+  gtk_file_filter_add_suffix (badge_filter, "jws");
   gtk_file_filter_set_name (all_filter, _("All Files"));
   gtk_file_filter_add_pattern (all_filter, "*");
 
@@ -275,6 +347,7 @@ rosette_application_open_action (GSimpleAction *action,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), family_filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), badge_filter);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all_filter);
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), family_filter);
 

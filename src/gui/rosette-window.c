@@ -11,6 +11,8 @@
 
 #include "rosette-gui-utils.h"
 #include "rosette-issue-page.h"
+#include "rosette-registry-page.h"
+#include "rosette-verify-page.h"
 #include "rosette-window-private.h"
 
 enum {
@@ -429,6 +431,8 @@ rosette_window_class_init (RosetteWindowClass *klass)
 
   g_type_ensure (ROSETTE_TYPE_DESIGN_PAGE);
   g_type_ensure (ROSETTE_TYPE_ISSUE_PAGE);
+  g_type_ensure (ROSETTE_TYPE_REGISTRY_PAGE);
+  g_type_ensure (ROSETTE_TYPE_VERIFY_PAGE);
 
   rosette_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -620,6 +624,9 @@ rosette_window_open_file (RosetteWindow *self,
   data->cancellable = g_object_ref (self->cancellable);
 
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  /* A family opened from the Verify page is shown where it can be seen. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "verify") == 0)
+    adw_view_stack_set_visible_child_name (self->view_stack, "design");
   _rosette_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 
@@ -627,6 +634,28 @@ rosette_window_open_file (RosetteWindow *self,
                                       self->cancellable,
                                       rosette_window_load_cb,
                                       data);
+}
+
+/**
+ * rosette_window_verify_file:
+ * @self: a #RosetteWindow
+ * @file: a badge file (PNG, SVG, JSON, JWT)
+ *
+ * Shows the Verify page checking @file.
+ */
+void
+rosette_window_verify_file (RosetteWindow *self,
+                            GFile         *file)
+{
+  GtkWidget *page;
+
+  g_return_if_fail (ROSETTE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  page = adw_view_stack_get_child_by_name (self->view_stack, "verify");
+  gtk_stack_set_visible_child_name (self->main_stack, "content");
+  adw_view_stack_set_visible_child (self->view_stack, page);
+  rosette_verify_page_verify_file (ROSETTE_VERIFY_PAGE (page), file);
 }
 
 /**

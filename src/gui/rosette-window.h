@@ -30,6 +30,8 @@ void               rosette_window_set_family       (RosetteWindow      *self,
                                                     GFile              *file);
 void               rosette_window_open_file        (RosetteWindow      *self,
                                                     GFile              *file);
+void               rosette_window_verify_file      (RosetteWindow      *self,
+                                                    GFile              *file);
 gboolean           rosette_window_is_replaceable   (RosetteWindow      *self);
 RosetteDesignPage *rosette_window_get_design_page  (RosetteWindow      *self);
 void               rosette_window_add_toast        (RosetteWindow      *self,

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include <cairo.h>
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
@@ -143,6 +144,9 @@ const char           *rosette_verify_report_get_document_hash      (RosetteVerif
 const char           *rosette_verify_report_get_proof_hash         (RosetteVerifyReport *self);
 
 JsonNode             *rosette_verify_report_to_json                (RosetteVerifyReport *self);
+cairo_surface_t      *rosette_verify_report_render_image           (RosetteVerifyReport *self,
+                                                                    guint                size,
+                                                                    GError             **error);
 
 const char           *rosette_verify_state_to_string               (RosetteVerifyState   state);
 const char           *rosette_verify_verdict_to_string             (RosetteVerifyVerdict verdict);

@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rosette-bulk-issue-dialog.h"
 #include "rosette-gui-utils.h"
 #include "rosette-issue-page.h"
 
@@ -209,8 +210,19 @@ make_request (RosetteIssuePage  *self,
   request->include_name = gtk_switch_get_active (self->include_name_switch);
   request->evidence_url = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->evidence_row)));
   request->narrative = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->narrative_row)));
-  request->proof = adw_combo_row_get_selected (self->proof_row) == 1 ? ROSETTE_ISSUE_PROOF_OB2
-                                                                      : ROSETTE_ISSUE_PROOF_VC_JWT;
+  /* The rows of the proof combo, in the order of the .ui file. */
+  switch (adw_combo_row_get_selected (self->proof_row))
+    {
+    case 1:
+      request->proof = ROSETTE_ISSUE_PROOF_VC_JWT;
+      break;
+    case 2:
+      request->proof = ROSETTE_ISSUE_PROOF_OB2;
+      break;
+    default:
+      request->proof = ROSETTE_ISSUE_PROOF_DATA_INTEGRITY;
+      break;
+    }
   request->format = MIN (adw_combo_row_get_selected (self->format_row), ROSETTE_ISSUE_FORMAT_JWT);
 
   if (*from != '\0' && (request->valid_from = rosette_issue_parse_date (from, FALSE, error)) == NULL)
@@ -735,6 +747,20 @@ issue_clicked_cb (RosetteIssuePage *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* Many recipients at once: the bulk-issue assistant, for this family. */
+static void
+bulk_clicked_cb (RosetteIssuePage *self)
+{
+  GtkWidget *dialog;
+
+  if (self->family == NULL)
+    return;
+
+  dialog = rosette_bulk_issue_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                          self->family, self->store);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 open_clicked_cb (RosetteIssuePage *self)
 {
@@ -916,6 +942,7 @@ rosette_issue_page_class_init (RosetteIssuePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RosetteIssuePage, json_view);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, issue_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bulk_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, valid_from_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, valid_until_day_selected_cb);
