@@ -55,6 +55,7 @@
 #include "rosette-csv-import.h"
 
 #include "rosette-batch.h"
+#include "rosette-reissue.h"
 #include "rosette-status-publish.h"
 #include "rosette-report-pdf.h"
 

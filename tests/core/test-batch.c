@@ -593,6 +593,96 @@ test_no_publish_base (Fixture       *f,
   g_assert_false (json_object_has_member (claims, "credentialStatus"));
 }
 
+static void
+test_reissue_and_renew (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(RosetteBatch) batch = make_batch (f, 3);
+  g_autoptr(RosetteBatchSummary) summary = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(JsonObject) claims = NULL;
+  g_autoptr(RosetteIssuedRecord) old = NULL;
+  g_autoptr(RosetteIssuedRecord) fresh = NULL;
+  g_autoptr(RosetteIssuedRecord) renewed = NULL;
+  g_autoptr(RosetteIssuedRecord) stored = NULL;
+  g_autoptr(RosetteIssuedRecord) none = NULL;
+  g_autoptr(GFile) out = g_file_new_for_path (f->out);
+  g_autoptr(GFile) publish = g_file_new_for_path (f->publish);
+  g_autoptr(GDateTime) until = g_date_time_new_utc (2031, 6, 30, 0, 0, 0);
+  g_autoptr(RosetteFamily) other = rosette_family_new_from_template (ROSETTE_BADGE_KIND_COMPLIANCE,
+                                                                     "Other course");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *warning = NULL;
+  g_autofree char *list = g_build_filename (f->publish, "status", "1.json", NULL);
+  g_autofree char *old_id = NULL;
+  RosetteReissueOptions options = {
+    .issuer = f->t->issuer,
+    .key = f->t->key,
+    .key_record = f->t->record,
+    .family = f->t->family,
+    .output_dir = out,
+    .format = ROSETTE_ISSUE_FORMAT_PNG,
+    .publish_dir = publish,
+  };
+
+  summary = rosette_batch_run_sync (batch, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  files = list_files (f->out);
+  g_ptr_array_sort (files, (GCompareFunc) g_strcmp0);
+  claims = read_claims (g_ptr_array_index (files, 0), f->t->key);
+  old_id = g_strdup (json_object_get_string_member (claims, "jti"));
+  old = rosette_registry_lookup (f->registry, old_id, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Another family cannot re-issue it: its artwork would be wrong. */
+  options.family = other;
+  none = rosette_reissue_sync (f->registry, old_id, &options, NULL, NULL, &error);
+  g_assert_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID);
+  g_assert_null (none);
+  g_clear_error (&error);
+  options.family = f->t->family;
+
+  /* Re-issue: same holder and achievement, a new id, the old superseded. */
+  fresh = rosette_reissue_sync (f->registry, old_id, &options, &warning, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (warning);
+  g_assert_nonnull (fresh);
+  g_assert_cmpstr (rosette_issued_record_get_credential_id (fresh), !=, old_id);
+  g_assert_cmpstr (rosette_issued_record_get_email (fresh), ==, rosette_issued_record_get_email (old));
+  g_assert_cmpint (rosette_issued_record_get_achievement_id (fresh), ==,
+                   rosette_issued_record_get_achievement_id (old));
+  g_assert_cmpint (rosette_issued_record_get_status (fresh), ==, ROSETTE_CREDENTIAL_STATUS_VALID);
+  g_clear_pointer (&files, g_ptr_array_unref);
+  files = list_files (f->out);
+  g_assert_cmpuint (files->len, ==, 4);
+
+  stored = rosette_registry_lookup (f->registry, old_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rosette_issued_record_get_status (stored), ==, ROSETTE_CREDENTIAL_STATUS_REVOKED);
+  g_assert_cmpstr (rosette_issued_record_get_revoke_reason (stored), ==, "superseded");
+  g_assert_cmpstr (rosette_issued_record_get_superseded_by (stored), ==,
+                   rosette_issued_record_get_credential_id (fresh));
+  /* Published: the old credential's bit is set, the new one's is not. */
+  g_assert_true (published_bit (list, f->t->key, rosette_issued_record_get_status_index (old)));
+  g_assert_false (published_bit (list, f->t->key, rosette_issued_record_get_status_index (fresh)));
+
+  /* Superseded once, it cannot be re-issued again. */
+  g_clear_object (&none);
+  none = rosette_reissue_sync (f->registry, old_id, &options, NULL, NULL, &error);
+  g_assert_error (error, ROSETTE_ERROR, ROSETTE_ERROR_CONFLICT);
+  g_assert_null (none);
+  g_clear_error (&error);
+
+  /* Renew the re-issued one until a new date. */
+  options.valid_until = until;
+  renewed = rosette_reissue_sync (f->registry, rosette_issued_record_get_credential_id (fresh),
+                                  &options, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rosette_issued_record_get_valid_until (renewed), ==, g_date_time_to_unix (until));
+  g_assert_cmpstr (rosette_issued_record_get_credential_id (renewed), !=,
+                   rosette_issued_record_get_credential_id (fresh));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -611,6 +701,7 @@ main (int   argc,
   ADD ("import-invalid-rows", test_import_invalid_rows);
   ADD ("revoke-publishes", test_revoke_publishes);
   ADD ("no-publish-base", test_no_publish_base);
+  ADD ("reissue-and-renew", test_reissue_and_renew);
 
 #undef ADD
 

@@ -11,10 +11,11 @@
  * core's API; the page must show them all while reading only the pages
  * of rows it needs (scrolling to the end included), search must narrow
  * the list, clicking the Expires header must change the first row, and
- * revoking through the dialog must mark the row revoked. The assistant
+ * revoking through the dialog must mark the row revoked, and Export PDF
+ * must write a whole PDF. The assistant
  * reads the CSV fixtures through the core and flags the bad rows, and
  * issues a small batch into a temporary folder with keys in a private
- * keyring.
+ * keyring; the Registry page then re-issues one of those badges.
  */
 
 #include "config.h"
@@ -310,6 +311,35 @@ test_search_sort_revoke (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_export_pdf (void)
+{
+  g_autofree char *path = g_build_filename (root, "report.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  RosetteRegistryPage *page;
+  GtkWidget *window;
+  gsize length = 0;
+
+  window = show_page (registry_path, &page, 1280);
+
+  /* What Export PDF… does once a file is chosen: in a worker thread. */
+  _rosette_registry_page_export_pdf_to (page, file);
+  g_assert_true (_rosette_registry_page_get_busy (page));
+  g_assert_true (gui_test_wait_until (page_idle, page));
+
+  g_assert_cmpstr (_rosette_registry_page_get_last_message (page), ==, "Report exported");
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  /* Complete: the end-of-file marker is in the last bytes. */
+  g_assert_nonnull (g_strstr_len (contents + length - 32, 32, "%%EOF"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The bulk-issue assistant ------------------------------------------------ */
 
 static gboolean
@@ -420,6 +450,50 @@ count_files (const char *path)
   return n;
 }
 
+/* Re-issues the first badge of the registry at @db from the Registry page,
+ * with the family open: a new badge file beside the others, the old
+ * badge superseded. */
+static void
+reissue_from_page (const char    *db,
+                 RosetteFamily *family,
+                 const char    *out)
+{
+  g_autoptr(RosetteIssuedRecord) old = NULL;
+  g_autoptr(RosetteIssuedRecord) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_id = NULL;
+  RosetteRegistryPage *page;
+  RosetteIssuedRecord *record;
+  GtkWidget *window;
+
+  window = show_page (db, &page, 1280);
+  rosette_registry_page_set_family (page, family);
+  record = record_at (page, 0);
+  old_id = g_strdup (rosette_issued_record_get_credential_id (record));
+  _rosette_registry_page_select (page, 0);
+  gui_test_spin ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "registry.reissue", NULL));
+  wait_idle (page);
+  g_assert_cmpstr (_rosette_registry_page_get_last_message (page), ==,
+                   "Badge re-issued, and the status list published");
+  g_assert_cmpuint (count_files (out), ==, 21);
+
+  stored = rosette_registry_lookup (rosette_registry_page_get_registry (page), old_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rosette_issued_record_get_status (stored), ==, ROSETTE_CREDENTIAL_STATUS_REVOKED);
+  g_assert_cmpstr (rosette_issued_record_get_revoke_reason (stored), ==, "superseded");
+  g_assert_nonnull (rosette_issued_record_get_superseded_by (stored));
+
+  /* The new badge is listed first (newest first), valid. */
+  record = record_at (page, 0);
+  g_assert_cmpstr (rosette_issued_record_get_credential_id (record), ==,
+                   rosette_issued_record_get_superseded_by (stored));
+  g_assert_cmpint (rosette_issued_record_get_status (record), ==, ROSETTE_CREDENTIAL_STATUS_VALID);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_assistant_issue (void)
 {
@@ -490,6 +564,8 @@ test_assistant_issue (void)
   g_assert_cmpuint (count_files (out), ==, 20);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
+
+  reissue_from_page (db, family, out);
 }
 
 int
@@ -539,6 +615,7 @@ main (int   argc,
   g_test_add_func ("/rosette/gui/registry-page/empty", test_empty);
   g_test_add_func ("/rosette/gui/registry-page/rows-and-paging", test_rows_and_paging);
   g_test_add_func ("/rosette/gui/registry-page/search-sort-revoke", test_search_sort_revoke);
+  g_test_add_func ("/rosette/gui/registry-page/export-pdf", test_export_pdf);
   g_test_add_func ("/rosette/gui/bulk-issue/fixtures", test_assistant_fixtures);
   g_test_add_func ("/rosette/gui/bulk-issue/issue", test_assistant_issue);
 

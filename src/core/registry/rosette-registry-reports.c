@@ -645,45 +645,51 @@ rosette_registry_milestones (RosetteRegistry  *self,
 {
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(GPtrArray) rows = NULL;
-  g_autofree char *earliest = NULL;
-  g_autofree char *latest = NULL;
+  g_autoptr(GPtrArray) ranges = NULL;
+  g_autoptr(GString) sql = NULL;
   sqlite3_stmt *stmt;
   RosetteDb *db;
-  guint min_years = G_MAXUINT, max_years = 0;
-  GDate bound;
   int rc;
 
   g_return_val_if_fail (ROSETTE_IS_REGISTRY (self), NULL);
   g_return_val_if_fail (years != NULL && n_years > 0, NULL);
   g_return_val_if_fail (g_date_valid (from) && g_date_valid (to), NULL);
 
+  /* For each milestone, only the hire dates that many years before the
+   * period (a day more each side: 29 February moves by one), so the
+   * hire-date index reads a few days per milestone, not every year in
+   * between (one OR of ranges: each person read once). The loop below
+   * decides exactly. */
+  sql = g_string_new ("SELECT id, email, name, department, hire_date FROM recipients WHERE ");
+  ranges = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < n_years; i++)
     {
-      min_years = MIN (min_years, years[i]);
-      max_years = MAX (max_years, years[i]);
-    }
+      GDate bound;
 
-  /* Only hire dates that can reach a milestone in the period. */
-  bound = *from;
-  g_date_subtract_years (&bound, max_years);
-  g_date_subtract_days (&bound, 1);
-  earliest = date_to_iso (&bound);
-  bound = *to;
-  g_date_subtract_years (&bound, min_years);
-  g_date_add_days (&bound, 1);
-  latest = date_to_iso (&bound);
+      if (years[i] == 0)
+        continue;
+      bound = *from;
+      g_date_subtract_years (&bound, years[i]);
+      g_date_subtract_days (&bound, 1);
+      g_ptr_array_add (ranges, date_to_iso (&bound));
+      bound = *to;
+      g_date_subtract_years (&bound, years[i]);
+      g_date_add_days (&bound, 1);
+      g_ptr_array_add (ranges, date_to_iso (&bound));
+      g_string_append (sql, ranges->len > 2 ? " OR hire_date BETWEEN ? AND ?"
+                                            : "hire_date BETWEEN ? AND ?");
+    }
+  if (ranges->len == 0)
+    g_string_append (sql, "0");
 
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify)rosette_milestone_row_free);
   db = _rosette_registry_get_db (self);
   locker = g_mutex_locker_new (&db->lock);
-  stmt = _rosette_db_prepare (db,
-                              "SELECT id, email, name, department, hire_date FROM recipients"
-                              " WHERE hire_date >= ? AND hire_date <= ?",
-                              error);
+  stmt = _rosette_db_prepare (db, sql->str, error);
   if (stmt == NULL)
     return NULL;
-  _rosette_db_bind_text (stmt, 1, earliest);
-  _rosette_db_bind_text (stmt, 2, latest);
+  for (guint i = 0; i < ranges->len; i++)
+    _rosette_db_bind_text (stmt, (int) i + 1, g_ptr_array_index (ranges, i));
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

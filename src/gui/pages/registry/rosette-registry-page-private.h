@@ -17,6 +17,8 @@ struct _RosetteRegistryPage
 
   RosetteRegistry        *registry;
   RosetteIssuerStore     *store;
+  /* The family re-issues draw from when it is the row's (else the window's) */
+  RosetteFamily          *family;
   char                   *path;
   GCancellable           *cancellable;
   GCancellable           *reports_cancellable;
@@ -79,6 +81,10 @@ void _rosette_registry_page_init_actions       (RosetteRegistryPage *self);
 void _rosette_registry_page_update_actions     (RosetteRegistryPage *self);
 void _rosette_registry_page_refresh_reports    (RosetteRegistryPage *self);
 void _rosette_registry_page_export_csv         (RosetteRegistryPage *self);
+void _rosette_registry_page_export_pdf         (RosetteRegistryPage *self);
+void _rosette_registry_page_reissue            (RosetteRegistryPage *self,
+                                                RosetteIssuedRecord *record,
+                                                gboolean             renew);
 void _rosette_registry_page_toast              (RosetteRegistryPage *self,
                                                 const char          *message);
 void _rosette_registry_page_filters_changed    (RosetteRegistryPage *self);

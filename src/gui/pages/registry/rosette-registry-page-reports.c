@@ -343,8 +343,17 @@ holders_selected_cb (RosetteRegistryPage *self)
   refresh_holders (self);
 }
 
+static void
+renew_clicked_cb (RosetteRegistryPage *self,
+                  GtkButton           *button)
+{
+  _rosette_registry_page_reissue (self, g_object_get_data (G_OBJECT (button), "rosette-record"),
+                                  TRUE);
+}
+
 static GtkWidget *
-expiring_row_new (RosetteIssuedRecord *record)
+expiring_row_new (RosetteRegistryPage *self,
+                  RosetteIssuedRecord *record)
 {
   g_autoptr(GDateTime) until = g_date_time_new_from_unix_local (rosette_issued_record_get_valid_until (record));
   g_autofree char *day = NULL;
@@ -365,12 +374,12 @@ expiring_row_new (RosetteIssuedRecord *record)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
-  /* Renewing issues a new credential from the family file, which the
-   * core cannot do from a registry row yet. */
+  /* Renewing issues a new credential from the badge's family, with a
+   * new expiry, and replaces this one. */
   gtk_widget_set_valign (renew, GTK_ALIGN_CENTER);
-  gtk_widget_set_sensitive (renew, FALSE);
-  gtk_widget_set_tooltip_text (renew, _("Renewing from the registry is not available in this "
-                                        "version: issue the badge again from the Issue page"));
+  gtk_widget_set_tooltip_text (renew, _("Issue a new badge with a later expiry, replacing this one"));
+  g_object_set_data_full (G_OBJECT (renew), "rosette-record", g_object_ref (record), g_object_unref);
+  g_signal_connect_object (renew, "clicked", G_CALLBACK (renew_clicked_cb), self, G_CONNECT_SWAPPED);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), renew);
 
   return row;
@@ -395,7 +404,7 @@ expiring_cb (GObject      *object,
     gtk_list_box_remove (self->expiring_list, child);
 
   for (guint i = 0; i < rows->len && i < MAX_EXPIRING; i++)
-    gtk_list_box_append (self->expiring_list, expiring_row_new (g_ptr_array_index (rows, i)));
+    gtk_list_box_append (self->expiring_list, expiring_row_new (self, g_ptr_array_index (rows, i)));
 
   /* One more was asked for, to know whether there are more. */
   if (rows->len > MAX_EXPIRING)
@@ -557,6 +566,37 @@ export_response_cb (RosetteRegistryPage  *self,
   g_task_run_in_thread (task, export_thread);
 }
 
+/* A save dialog for an export, in self->chooser (one at a time). */
+static void
+show_save_chooser (RosetteRegistryPage *self,
+                   const char          *title,
+                   const char          *filter_name,
+                   const char          *mime_type,
+                   const char          *suffix,
+                   const char          *current_name,
+                   GCallback            response_cb)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+
+  self->chooser = gtk_file_chooser_native_new (title,
+                                               GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_filter_add_suffix (filter, suffix);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_object_unref (filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), current_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect_object (self->chooser, "response", response_cb, self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
 /**
  * _rosette_registry_page_export_csv:
  * @self: a #RosetteRegistryPage
@@ -566,26 +606,139 @@ export_response_cb (RosetteRegistryPage  *self,
 void
 _rosette_registry_page_export_csv (RosetteRegistryPage *self)
 {
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  show_save_chooser (self, _("Export Badges as CSV"), _("CSV files"), "text/csv", "csv",
+                     _("badges.csv"), G_CALLBACK (export_response_cb));
+}
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+/* PDF export */
 
-  self->chooser = gtk_file_chooser_native_new (_("Export Badges as CSV"),
-                                               GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_object_unref (filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("badges.csv"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (export_response_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+typedef struct
+{
+  RosetteRegistry    *registry;
+  RosetteIssuerStore *store;
+  GFile              *file;
+} PdfExportData;
+
+static void
+pdf_export_data_free (PdfExportData *data)
+{
+  g_clear_object (&data->registry);
+  g_clear_object (&data->store);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+pdf_export_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  PdfExportData *data = task_data;
+  g_autoptr(RosetteIssuer) issuer = NULL;
+  g_autofree char *path = g_file_get_path (data->file);
+  g_autoptr(GError) error = NULL;
+
+  /* The report is headed with the issuer's name when there is one. */
+  if (data->store != NULL)
+    issuer = rosette_issuer_store_load_current (data->store, cancellable, NULL);
+
+  if (path == NULL)
+    g_task_return_new_error (task, ROSETTE_ERROR, ROSETTE_ERROR_IO,
+                             _("The PDF can only be saved to a local file"));
+  else if (!rosette_report_pdf_write (data->registry,
+                                      issuer != NULL ? rosette_issuer_get_name (issuer) : _("Rosette"),
+                                      NULL, path, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+pdf_export_done_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  RosetteRegistryPage *self = ROSETTE_REGISTRY_PAGE (object);
+  PdfExportData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  self->n_jobs--;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *uri = g_file_get_uri (data->file);
+      AdwToast *toast = adw_toast_new (_("Report exported"));
+
+      g_free (self->last_message);
+      self->last_message = g_strdup (_("Report exported"));
+      adw_toast_set_button_label (toast, _("_Open"));
+      adw_toast_set_action_name (toast, "registry.open-uri");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    _rosette_registry_page_toast (self, error->message);
+
+  _rosette_registry_page_update_actions (self);
+}
+
+/**
+ * _rosette_registry_page_export_pdf_to:
+ * @self: a #RosetteRegistryPage
+ * @file: where to write
+ *
+ * Writes the registry report (inventory, expiring, holders) as a PDF
+ * in a worker thread, then offers to open it.
+ */
+void
+_rosette_registry_page_export_pdf_to (RosetteRegistryPage *self,
+                                      GFile               *file)
+{
+  g_autoptr(GTask) task = NULL;
+  PdfExportData *data;
+
+  g_return_if_fail (ROSETTE_IS_REGISTRY_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->registry == NULL)
+    return;
+
+  data = g_new0 (PdfExportData, 1);
+  data->registry = g_object_ref (self->registry);
+  data->store = self->store != NULL ? g_object_ref (self->store) : NULL;
+  data->file = g_object_ref (file);
+
+  self->n_jobs++;
+  _rosette_registry_page_update_actions (self);
+  task = g_task_new (self, self->cancellable, pdf_export_done_cb, NULL);
+  g_task_set_source_tag (task, _rosette_registry_page_export_pdf_to);
+  g_task_set_task_data (task, data, (GDestroyNotify) pdf_export_data_free);
+  g_task_run_in_thread (task, pdf_export_thread);
+}
+
+static void
+pdf_response_cb (RosetteRegistryPage  *self,
+                 int                   response,
+                 GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+    _rosette_registry_page_export_pdf_to (self, file);
+}
+
+/**
+ * _rosette_registry_page_export_pdf:
+ * @self: a #RosetteRegistryPage
+ *
+ * Asks where, then writes the registry report as a PDF.
+ */
+void
+_rosette_registry_page_export_pdf (RosetteRegistryPage *self)
+{
+  show_save_chooser (self, _("Export Report as PDF"), _("PDF files"), "application/pdf", "pdf",
+                     _("registry-report.pdf"), G_CALLBACK (pdf_response_cb));
 }
 
 void

@@ -610,6 +610,25 @@ export_csv_action (GtkWidget  *widget,
 }
 
 static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  _rosette_registry_page_export_pdf (ROSETTE_REGISTRY_PAGE (widget));
+}
+
+static void
+open_uri_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
+static void
 focus_search_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -664,6 +683,7 @@ rosette_registry_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->registry);
   g_clear_object (&self->store);
+  g_clear_object (&self->family);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->reports_cancellable);
 
@@ -761,6 +781,8 @@ rosette_registry_page_class_init (RosetteRegistryPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "registry.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "registry.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "registry.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "registry.open-uri", "s", open_uri_action);
   gtk_widget_class_install_action (widget_class, "registry.focus-search", NULL, focus_search_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "registry.reload", NULL);
@@ -780,9 +802,6 @@ rosette_registry_page_init (RosetteRegistryPage *self)
 
   add_columns (self);
   _rosette_registry_page_init_actions (self);
-
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->reissue_button),
-                               _("Re-issuing from the registry is not available in this version"));
 
   g_signal_connect_object (self->model, "notify::n-items", G_CALLBACK (update_count),
                            self, G_CONNECT_SWAPPED);
@@ -854,6 +873,24 @@ rosette_registry_page_set_store (RosetteRegistryPage *self,
   g_return_if_fail (ROSETTE_IS_REGISTRY_PAGE (self));
 
   g_set_object (&self->store, store);
+}
+
+/**
+ * rosette_registry_page_set_family:
+ * @self: a #RosetteRegistryPage
+ * @family: (nullable): the open badge family
+ *
+ * Sets the family Re-issue and Renew draw the artwork from when it is
+ * the badge's; %NULL to use the window's "family" property, if any.
+ */
+void
+rosette_registry_page_set_family (RosetteRegistryPage *self,
+                                  RosetteFamily       *family)
+{
+  g_return_if_fail (ROSETTE_IS_REGISTRY_PAGE (self));
+  g_return_if_fail (family == NULL || ROSETTE_IS_FAMILY (family));
+
+  g_set_object (&self->family, family);
 }
 
 /**

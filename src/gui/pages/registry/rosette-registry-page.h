@@ -25,6 +25,8 @@ void             rosette_registry_page_set_path     (RosetteRegistryPage *self,
 void             rosette_registry_page_set_store    (RosetteRegistryPage *self,
                                                      RosetteIssuerStore  *store);
 void             rosette_registry_page_reload       (RosetteRegistryPage *self);
+void             rosette_registry_page_set_family   (RosetteRegistryPage *self,
+                                                     RosetteFamily       *family);
 
 /* The registry the app uses ($ROSETTE_REGISTRY, else the default),
  * opening one in a worker thread, and the issuer store the app uses
@@ -51,5 +53,7 @@ void                    _rosette_registry_page_select           (RosetteRegistry
                                                                  guint                position);
 GtkWidget              *_rosette_registry_page_get_revoke_dialog (RosetteRegistryPage *self);
 const char             *_rosette_registry_page_get_last_message (RosetteRegistryPage *self);
+void                    _rosette_registry_page_export_pdf_to    (RosetteRegistryPage *self,
+                                                                 GFile               *file);
 
 G_END_DECLS
