@@ -114,6 +114,15 @@ int             _rosette_cli_registry           (RosetteCli          *cli,
 int             _rosette_cli_milestones         (RosetteCli          *cli,
                                                  int                  argc,
                                                  char               **argv);
+int             _rosette_cli_send               (RosetteCli          *cli,
+                                                 int                  argc,
+                                                 char               **argv);
+int             _rosette_cli_publish            (RosetteCli          *cli,
+                                                 int                  argc,
+                                                 char               **argv);
+int             _rosette_cli_config             (RosetteCli          *cli,
+                                                 int                  argc,
+                                                 char               **argv);
 
 /* rosette-cli-batch.c: shared with rosette-cli-registry.c */
 RosetteRegistry *_rosette_cli_open_registry     (RosetteCli          *cli,

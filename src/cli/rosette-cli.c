@@ -28,6 +28,9 @@ static const RosetteCliCommand commands[] = {
   { "registry", N_("Reports: list, holders, expiring, inventory, export"), _rosette_cli_registry },
   { "milestones", N_("Tenure milestones from hire dates, and their badges"), _rosette_cli_milestones },
   { "verify", N_("Verify badge files and say why each is or is not valid"), _rosette_cli_verify },
+  { "send", N_("Email issued badges that have not been delivered yet"), _rosette_cli_send },
+  { "publish", N_("Publish the issuer’s public files to the web host or a folder"), _rosette_cli_publish },
+  { "config", N_("Get and set the email and publishing settings"), _rosette_cli_config },
   { NULL, NULL, NULL }
 };
 

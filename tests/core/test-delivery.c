@@ -333,6 +333,69 @@ test_publish_dir_and_refusal (void)
   g_assert_error (error, ROSETTE_DELIVERY_ERROR, ROSETTE_DELIVERY_ERROR_INSECURE);
 }
 
+/* ---- fault tests ------------------------------------------------------ */
+
+/* A loopback socket that listens and never accepts: connections complete
+ * (in the backlog) but no byte ever comes back. */
+static GSocket *
+silent_listener (guint *port)
+{
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  GSocket *socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                  G_SOCKET_PROTOCOL_TCP, NULL);
+
+  g_assert_true (g_socket_bind (socket, any, TRUE, NULL));
+  g_assert_true (g_socket_listen (socket, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  *port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  return socket;
+}
+
+static void
+test_smtp_silent (void)
+{
+  guint port;
+  g_autoptr(GSocket) socket = silent_listener (&port);
+  g_autoptr(GBytes) message = g_bytes_new_static ("x", 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = g_strdup_printf ("smtp://127.0.0.1:%u", port);
+  RosetteSmtpConfig config = { 0 };
+
+  /* A server that never greets: the server's fault, not the message's. */
+  config.url = url;
+  config.security = "none";
+  config.timeout_seconds = 1;
+  g_assert_false (rosette_smtp_send_sync (&config, "a@acme.example", "b@acme.example", message,
+                                          NULL, &error));
+  g_assert_error (error, ROSETTE_DELIVERY_ERROR, ROSETTE_DELIVERY_ERROR_UNREACHABLE);
+}
+
+static void
+test_publish_silent (void)
+{
+  guint port;
+  g_autoptr(GSocket) socket = silent_listener (&port);
+  g_autoptr(GHashTable) tree = make_tree ();
+  g_autoptr(GPtrArray) sent = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rosette-publish-XXXXXX", NULL);
+  g_autofree char *manifest = g_build_filename (dir, "manifest.json", NULL);
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/", port);
+  RosettePublishTarget target = { 0 };
+
+  target.url = url;
+  target.manifest = manifest;
+  target.timeout_seconds = 1;
+  sent = rosette_publish_sync (tree, &target, FALSE, NULL, &error);
+  g_assert_null (sent);
+  g_assert_error (error, ROSETTE_DELIVERY_ERROR, ROSETTE_DELIVERY_ERROR_UNREACHABLE);
+  /* Nothing was published, so the manifest says nothing was. */
+  g_assert_false (g_file_test (manifest, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -346,6 +409,8 @@ main (int   argc,
   g_test_add_func ("/rosette/delivery/smtp-down", test_smtp_down);
   g_test_add_func ("/rosette/delivery/publish-webdav", test_publish_webdav);
   g_test_add_func ("/rosette/delivery/publish-dir", test_publish_dir_and_refusal);
+  g_test_add_func ("/rosette/delivery/smtp-silent", test_smtp_silent);
+  g_test_add_func ("/rosette/delivery/publish-silent", test_publish_silent);
 
   return g_test_run ();
 }

@@ -55,28 +55,21 @@ rosette_delivery_enqueue_email (RosetteRegistry  *registry,
                                           to, FALSE, NULL, error) > 0;
 }
 
-typedef struct
-{
-  RosetteRegistry *registry;
-  gint             count;
-  GError          *error;
-} EnqueueAll;
-
+/* Collects (credential id, address) pairs: the registry's lock is held
+ * during rosette_registry_foreach_issued(), so nothing may be enqueued
+ * from inside it. */
 static gboolean
-enqueue_one_cb (RosetteIssuedRecord *record,
+collect_one_cb (RosetteIssuedRecord *record,
                 gpointer             user_data)
 {
-  EnqueueAll *all = user_data;
+  GPtrArray *pairs = user_data;
   const char *email = rosette_issued_record_get_email (record);
 
   if (rosette_issued_record_get_state (record) != ROSETTE_ISSUE_STATE_ISSUED ||
       email == NULL || *email == '\0')
     return TRUE;
-  if (!rosette_delivery_enqueue_email (all->registry,
-                                       rosette_issued_record_get_credential_id (record),
-                                       email, &all->error))
-    return FALSE;
-  all->count++;
+  g_ptr_array_add (pairs, g_strdup (rosette_issued_record_get_credential_id (record)));
+  g_ptr_array_add (pairs, g_strdup (email));
   return TRUE;
 }
 
@@ -93,18 +86,17 @@ rosette_delivery_enqueue_undelivered (RosetteRegistry  *registry,
                                       GError          **error)
 {
   RosetteIssuedQuery query = { 0 };
-  EnqueueAll all = { registry, 0, NULL };
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
 
   query.status = ROSETTE_CREDENTIAL_STATUS_VALID;
   query.hide_superseded = TRUE;
-  if (!rosette_registry_foreach_issued (registry, &query, enqueue_one_cb, &all, error))
+  if (!rosette_registry_foreach_issued (registry, &query, collect_one_cb, pairs, error))
     return -1;
-  if (all.error != NULL)
-    {
-      g_propagate_error (error, all.error);
+  for (guint i = 0; i + 1 < pairs->len; i += 2)
+    if (!rosette_delivery_enqueue_email (registry, g_ptr_array_index (pairs, i),
+                                         g_ptr_array_index (pairs, i + 1), error))
       return -1;
-    }
-  return all.count;
+  return (gint)(pairs->len / 2);
 }
 
 static GBytes *
@@ -353,6 +345,12 @@ rosette_delivery_send_sync (RosetteRegistry          *registry,
           if (!g_error_matches (local_error, ROSETTE_ERROR, ROSETTE_ERROR_DATABASE))
             rosette_registry_outbox_mark_failed (registry, item->id, local_error->message,
                                                  NULL, NULL);
+          /* The server or the settings failed, not this message: it keeps
+           * the reason but stays due for the next run, after the fix. */
+          if (stops_the_run (local_error))
+            rosette_registry_outbox_enqueue (registry, item->credential_id,
+                                             ROSETTE_OUTBOX_CHANNEL_EMAIL, item->target, TRUE,
+                                             NULL, NULL);
         }
       if (options->progress != NULL)
         options->progress (i + 1, mine->len, item->credential_id, local_error,

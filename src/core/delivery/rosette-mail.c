@@ -429,6 +429,10 @@ set_curl_error (GError     **error,
   else if (code == CURLE_COULDNT_CONNECT || code == CURLE_COULDNT_RESOLVE_HOST)
     g_set_error (error, ROSETTE_DELIVERY_ERROR, ROSETTE_DELIVERY_ERROR_UNREACHABLE,
                  _("Cannot reach the mail server: %s"), text);
+  else if (code == CURLE_OPERATION_TIMEDOUT)
+    /* The server, not this message: the run stops and the message stays due. */
+    g_set_error (error, ROSETTE_DELIVERY_ERROR, ROSETTE_DELIVERY_ERROR_UNREACHABLE,
+                 _("The mail server did not answer in time: %s"), text);
   else if (code == CURLE_ABORTED_BY_CALLBACK)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Sending was cancelled"));
   else
