@@ -178,3 +178,28 @@ rosette_json_depth_ok (const char *data,
 
   return TRUE;
 }
+
+/**
+ * rosette_set_str:
+ * @field: (inout): a string a setter owns
+ * @value: (nullable): the new value
+ *
+ * Replaces *@field with a copy of @value unless they are equal, for
+ * property setters that notify only on change (g_set_str() arrived in
+ * GLib 2.76, after the 2.74 we build against).
+ *
+ * Returns: %TRUE if *@field changed
+ */
+gboolean
+rosette_set_str (char       **field,
+                 const char  *value)
+{
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}

@@ -19,6 +19,8 @@ GBytes *rosette_load_file_bounded (GFile        *file,
                                    gsize         max_size,
                                    GCancellable *cancellable,
                                    GError      **error);
+gboolean rosette_set_str         (char         **field,
+                                  const char    *value);
 gboolean rosette_json_depth_ok   (const char    *data,
                                   gsize          length,
                                   guint          max_depth);

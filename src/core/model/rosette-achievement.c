@@ -96,18 +96,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
-static gboolean
 is_blank (const char *text)
 {
   if (text == NULL)
@@ -469,7 +457,7 @@ rosette_achievement_set_name (RosetteAchievement *self,
 {
   g_return_if_fail (ROSETTE_IS_ACHIEVEMENT (self));
 
-  if (replace_string (&self->name, name))
+  if (rosette_set_str (&self->name, name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
@@ -487,7 +475,7 @@ rosette_achievement_set_description (RosetteAchievement *self,
 {
   g_return_if_fail (ROSETTE_IS_ACHIEVEMENT (self));
 
-  if (replace_string (&self->description, description))
+  if (rosette_set_str (&self->description, description))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
 }
 
@@ -505,7 +493,7 @@ rosette_achievement_set_criteria (RosetteAchievement *self,
 {
   g_return_if_fail (ROSETTE_IS_ACHIEVEMENT (self));
 
-  if (replace_string (&self->criteria, narrative))
+  if (rosette_set_str (&self->criteria, narrative))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CRITERIA]);
 }
 
@@ -523,7 +511,7 @@ rosette_achievement_set_criteria_url (RosetteAchievement *self,
 {
   g_return_if_fail (ROSETTE_IS_ACHIEVEMENT (self));
 
-  if (replace_string (&self->criteria_url, url))
+  if (rosette_set_str (&self->criteria_url, url))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CRITERIA_URL]);
 }
 
@@ -541,7 +529,7 @@ rosette_achievement_set_image (RosetteAchievement *self,
 {
   g_return_if_fail (ROSETTE_IS_ACHIEVEMENT (self));
 
-  if (replace_string (&self->image, image))
+  if (rosette_set_str (&self->image, image))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMAGE]);
 }
 
@@ -600,7 +588,7 @@ rosette_achievement_set_achievement_type (RosetteAchievement  *self,
       return FALSE;
     }
 
-  if (replace_string (&self->achievement_type, type))
+  if (rosette_set_str (&self->achievement_type, type))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACHIEVEMENT_TYPE]);
 
   return TRUE;
@@ -647,10 +635,10 @@ rosette_achievement_set_alignment (RosetteAchievement *self,
 {
   g_return_if_fail (ROSETTE_IS_ACHIEVEMENT (self));
 
-  replace_string (&self->alignment_name, target_name);
-  replace_string (&self->alignment_url, target_name != NULL ? target_url : NULL);
-  replace_string (&self->alignment_framework, target_name != NULL ? target_framework : NULL);
-  replace_string (&self->alignment_code, target_name != NULL ? target_code : NULL);
+  rosette_set_str (&self->alignment_name, target_name);
+  rosette_set_str (&self->alignment_url, target_name != NULL ? target_url : NULL);
+  rosette_set_str (&self->alignment_framework, target_name != NULL ? target_framework : NULL);
+  rosette_set_str (&self->alignment_code, target_name != NULL ? target_code : NULL);
 }
 
 const char *

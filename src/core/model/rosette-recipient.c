@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "rosette-error.h"
+#include "rosette-utils.h"
 #include "rosette-recipient.h"
 
 struct _RosetteRecipient
@@ -45,18 +46,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
 
 static void
 rosette_recipient_finalize (GObject *object)
@@ -195,7 +184,7 @@ rosette_recipient_set_email (RosetteRecipient *self,
 {
   g_return_if_fail (ROSETTE_IS_RECIPIENT (self));
 
-  if (replace_string (&self->email, email))
+  if (rosette_set_str (&self->email, email))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
 }
 
@@ -213,7 +202,7 @@ rosette_recipient_set_name (RosetteRecipient *self,
 {
   g_return_if_fail (ROSETTE_IS_RECIPIENT (self));
 
-  if (replace_string (&self->name, name))
+  if (rosette_set_str (&self->name, name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
