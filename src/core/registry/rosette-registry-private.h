@@ -64,6 +64,9 @@ struct _RosetteIssuedRecord
 
 const RosetteMigration *_rosette_registry_get_migrations (guint        *n_migrations);
 
+/* Migration 3, pathways and peer recognition: rosette-registry-pathways.c */
+extern const char _rosette_registry_migration_pathways[];
+
 RosetteDb     *_rosette_registry_get_db        (RosetteRegistry *self);
 RosetteDb     *_rosette_registry_get_reader    (RosetteRegistry *self,
                                                 GError         **error);

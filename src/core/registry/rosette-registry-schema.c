@@ -130,6 +130,7 @@ static const char migration_2[] =
 static const RosetteMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
+  { 3, _rosette_registry_migration_pathways },
 };
 
 const RosetteMigration *
