@@ -378,6 +378,52 @@ test_tampered_proof (void)
   g_assert_null (result);
 }
 
+/* Verifying many credentials reuses imported did:key keys: a proof is
+ * still checked against the key its own verification method names. */
+static void
+test_key_reuse (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RosetteKey) a = rosette_key_generate (ROSETTE_KEY_ALGORITHM_ED25519, &error);
+  g_autoptr(RosetteKey) b = rosette_key_generate (ROSETTE_KEY_ALGORITHM_ED25519, &error);
+  g_autofree char *did_a = rosette_key_dup_did_key (a, &error);
+  g_autofree char *did_b = rosette_key_dup_did_key (b, &error);
+  g_autofree char *method_a = rosette_key_dup_did_key_method (a, &error);
+  g_autofree char *method_b = rosette_key_dup_did_key_method (b, &error);
+  g_autoptr(JsonObject) badge_a = badge_for (did_a);
+  g_autoptr(JsonObject) badge_b = badge_for (did_b);
+  g_autoptr(JsonObject) signed_a = NULL;
+  g_autoptr(JsonObject) signed_b = NULL;
+  g_autoptr(JsonObject) swapped = NULL;
+  g_autoptr(RosetteDataIntegrityResult) result = NULL;
+
+  g_assert_no_error (error);
+  signed_a = rosette_data_integrity_sign (badge_a, a, method_a, NULL, &error);
+  g_assert_no_error (error);
+  signed_b = rosette_data_integrity_sign (badge_b, b, method_b, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(RosetteDataIntegrityResult) ra = rosette_data_integrity_verify (signed_a, &error);
+      g_autoptr(RosetteDataIntegrityResult) rb = rosette_data_integrity_verify (signed_b, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (rosette_data_integrity_result_get_verified (ra));
+      g_assert_true (rosette_data_integrity_result_get_verified (rb));
+    }
+
+  /* A's signature under B's (known) verification method and issuer. */
+  swapped = rosette_data_integrity_sign (badge_b, a, method_a, NULL, &error);
+  g_assert_no_error (error);
+  json_object_set_string_member (json_object_get_object_member (swapped, "proof"),
+                                 "verificationMethod", method_b);
+  result = rosette_data_integrity_verify (swapped, &error);
+  g_assert_no_error (error);
+  g_assert_false (rosette_data_integrity_result_get_verified (result));
+  g_assert_nonnull (strstr (rosette_data_integrity_result_get_reasons (result)[0], "signature"));
+}
+
 static void
 test_safe_mode (void)
 {
@@ -437,6 +483,7 @@ main (int   argc,
   g_test_add_func ("/rosette/data-integrity/1edtech-samples", test_1edtech_samples);
   g_test_add_func ("/rosette/data-integrity/did-key-round-trip", test_did_key_round_trip);
   g_test_add_func ("/rosette/data-integrity/tampered-proof", test_tampered_proof);
+  g_test_add_func ("/rosette/data-integrity/key-reuse", test_key_reuse);
   g_test_add_func ("/rosette/data-integrity/safe-mode", test_safe_mode);
 
   return g_test_run ();

@@ -123,6 +123,23 @@ test_duplicates_removed (void)
   g_assert_cmpstr (canonical, ==,
                    "_:c14n0 <http://a.example/p> \"v\" .\n"
                    "_:c14n1 <http://a.example/q> _:c14n0 .\n");
+  g_clear_pointer (&canonical, g_free);
+
+  /* A plain literal is an xsd:string: written both ways it is one quad;
+   * with a language tag or another datatype it is another. */
+  canonical = canonicalize_text ("<http://a.example/s> <http://a.example/p> \"v\" .\n"
+                                 "<http://a.example/s> <http://a.example/p> "
+                                 "\"v\"^^<http://www.w3.org/2001/XMLSchema#string> .\n"
+                                 "<http://a.example/s> <http://a.example/p> \"v\"@en .\n"
+                                 "<http://a.example/s> <http://a.example/p> \"v\"@en .\n"
+                                 "<http://a.example/s> <http://a.example/p> "
+                                 "\"v\"^^<http://a.example/t> .\n",
+                                 &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (canonical, ==,
+                   "<http://a.example/s> <http://a.example/p> \"v\" .\n"
+                   "<http://a.example/s> <http://a.example/p> \"v\"@en .\n"
+                   "<http://a.example/s> <http://a.example/p> \"v\"^^<http://a.example/t> .\n");
 }
 
 static void

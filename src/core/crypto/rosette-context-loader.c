@@ -201,6 +201,20 @@ rosette_context_loader_list_urls (RosetteContextLoader *self)
   return g_strv_builder_end (builder);
 }
 
+/* The generated resource getter initialises the resource on first use
+ * without a lock (g_static_resource_init()), and contexts are now read
+ * lazily, from whichever signing or verifying thread needs one first:
+ * initialise it exactly once. */
+static GResource *
+contexts_resource (void)
+{
+  static GResource *resource;
+
+  if (g_once_init_enter (&resource))
+    g_once_init_leave (&resource, rosette_contexts_get_resource ());
+  return resource;
+}
+
 static GBytes *
 read_pinned_bytes (const PinnedContext *pinned)
 {
@@ -210,7 +224,7 @@ read_pinned_bytes (const PinnedContext *pinned)
   GBytes *bytes;
   gsize length;
 
-  bytes = g_resource_lookup_data (rosette_contexts_get_resource (), resource_path,
+  bytes = g_resource_lookup_data (contexts_resource (), resource_path,
                                   G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   if (bytes != NULL)
     return bytes;

@@ -25,6 +25,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <gnutls/crypto.h>
+#include <gnutls/gnutls.h>
 #include <string.h>
 
 #include "rosette-data-integrity.h"
@@ -32,6 +34,7 @@
 #include "rosette-error.h"
 #include "rosette-jsonld.h"
 #include "rosette-key.h"
+#include "rosette-rdfc.h"
 
 #define HASH_LENGTH 32
 #define SIGNATURE_LENGTH 64
@@ -185,22 +188,8 @@ static void
 sha256 (const char *text,
         guint8     *digest)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  gsize length = HASH_LENGTH;
-
-  g_checksum_update (checksum, (const guchar *) text, strlen (text));
-  g_checksum_get_digest (checksum, digest, &length);
-}
-
-static char *
-hex (const guint8 *data,
-     gsize         length)
-{
-  GString *out = g_string_sized_new (length * 2);
-
-  for (gsize i = 0; i < length; i++)
-    g_string_append_printf (out, "%02x", data[i]);
-  return g_string_free (out, FALSE);
+  if (gnutls_hash_fast (GNUTLS_DIG_SHA256, text, strlen (text), digest) < 0)
+    g_error ("SHA-256 is not available");
 }
 
 /* @document has no proof; @options has no proofValue. */
@@ -389,6 +378,43 @@ string_member (JsonObject *object,
   return json_node_get_string (member);
 }
 
+/* Imported did:key public keys by Multikey, so that verifying many
+ * credentials of one issuer decodes and imports its key once. A public
+ * key is immutable, so a cached one is shared (by reference) between
+ * threads. Bounded: when full, the cache starts over. */
+#define KEY_CACHE_SIZE 64
+
+static GMutex key_cache_lock;
+static GHashTable *key_cache;   /* char* multikey -> RosetteKey* */
+
+static RosetteKey *
+resolve_multikey (const char  *multikey,
+                  GError     **error)
+{
+  RosetteKey *key;
+
+  g_mutex_lock (&key_cache_lock);
+  key = key_cache != NULL ? g_hash_table_lookup (key_cache, multikey) : NULL;
+  if (key != NULL)
+    g_object_ref (key);
+  g_mutex_unlock (&key_cache_lock);
+  if (key != NULL)
+    return key;
+
+  key = rosette_key_new_from_multikey (multikey, error);
+  if (key == NULL)
+    return NULL;
+
+  g_mutex_lock (&key_cache_lock);
+  if (key_cache == NULL)
+    key_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  if (g_hash_table_size (key_cache) >= KEY_CACHE_SIZE)
+    g_hash_table_remove_all (key_cache);
+  g_hash_table_replace (key_cache, g_strdup (multikey), g_object_ref (key));
+  g_mutex_unlock (&key_cache_lock);
+  return key;
+}
+
 /* did:key:<mb>#<mb> → the key, with the DID as controller. */
 static RosetteKey *
 resolve_did_key (const char  *method,
@@ -411,7 +437,7 @@ resolve_did_key (const char  *method,
 
   did = g_strndup (method, hash - method);
   *controller = g_steal_pointer (&did);
-  return rosette_key_new_from_multikey (hash + 1, error);
+  return resolve_multikey (hash + 1, error);
 }
 
 static void
@@ -461,7 +487,8 @@ verify_one (RosetteDataIntegrityResult *result,
     }
   if (method == NULL || value == NULL || value[0] != 'z')
     {
-      result_add_reason (result, _("The proof has no verification method or no multibase proof value"));
+      result_add_reason (result,
+                         _("The proof has no verification method or no multibase proof value"));
       return;
     }
 
@@ -475,9 +502,9 @@ verify_one (RosetteDataIntegrityResult *result,
   g_free (result->canonical_proof);
   result->canonical_proof = g_steal_pointer (&data.canonical_proof);
   g_free (result->proof_hash);
-  result->proof_hash = hex (data.hash_data, HASH_LENGTH);
+  result->proof_hash = rosette_rdfc_hex (data.hash_data, HASH_LENGTH);
   g_free (result->document_hash);
-  result->document_hash = hex (data.hash_data + HASH_LENGTH, HASH_LENGTH);
+  result->document_hash = rosette_rdfc_hex (data.hash_data + HASH_LENGTH, HASH_LENGTH);
 
   signature = rosette_base58btc_decode (value + 1, NULL);
   if (signature == NULL || g_bytes_get_size (signature) != SIGNATURE_LENGTH)
@@ -575,7 +602,8 @@ rosette_data_integrity_verify_full (JsonObject            *credential,
             verify_one (result, credential, json_node_get_object (item), public_key, controller,
                         loader);
           else
-            result_add_reason (result, _("The credential’s proof set holds something that is not a proof"));
+            result_add_reason (result,
+                               _("The credential’s proof set holds something that is not a proof"));
         }
     }
 

@@ -26,7 +26,7 @@
  *     "format" : "rosette-key-backup",
  *     "version" : 1,
  *     "created" : "2026-03-01T09:00:00Z",
- *     "issuer" : { …the issuer profile, as in rosette-issuer.c… },
+ *     "issuer" : { …the issuer profile, as in rosette-issuer-document.c… },
  *     "keys" : [
  *       { "id" : "3f1c9a0b2d4e5f60", "algorithm" : "ed25519",
  *         "encrypted-pkcs8" : "-----BEGIN ENCRYPTED PRIVATE KEY-----\n…" }

@@ -82,6 +82,8 @@ void       rosette_rdf_quad_append_nquads (GString          *out,
 GPtrArray *rosette_nquads_parse           (const char       *text,
                                            gsize             length,
                                            GError          **error);
+char      *rosette_rdfc_hex               (const guint8     *data,
+                                           gsize             length);
 char      *rosette_rdfc_canonicalize      (GPtrArray        *dataset,
                                            GError          **error);
 

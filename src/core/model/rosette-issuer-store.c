@@ -8,7 +8,7 @@
 /*
  * Where issuer profiles live:
  *
- *   <base>/issuers/<issuer-id>.json   one profile each (format: rosette-issuer.c)
+ *   <base>/issuers/<issuer-id>.json   one profile each (format: rosette-issuer-document.c)
  *   <base>/current-issuer             the id of the issuer new badges use
  *
  * <base> defaults to $XDG_DATA_HOME/rosette; tests and a future --registry

@@ -34,7 +34,8 @@ typedef struct
 } RosettePlacement;
 
 /* The family's state; shared by the files that split the class
- * (rosette-family.c, -designer.c, -keys.c, -document.c). */
+ * (rosette-family.c, -properties.c, -tiers.c, -designer.c,
+ * -achievement.c, -keys.c, -document.c, -document-designer.c, -file.c). */
 struct _RosetteFamily
 {
   GObject            parent_instance;
@@ -141,6 +142,11 @@ void           _rosette_family_take_tiers   (RosetteFamily    *self,
 void           _rosette_family_add_default_tiers (RosetteFamily *self);
 char          *_rosette_family_title_for_name (const char     *name);
 
+gboolean       _rosette_family_kind_is_valid (RosetteBadgeKind kind);
+void           _rosette_family_watch_tier   (RosetteFamily    *self,
+                                             RosetteTier      *tier);
+void           _rosette_family_unwatch_tier (RosetteFamily    *self,
+                                             RosetteTier      *tier);
 void           _rosette_family_notify       (RosetteFamily    *self,
                                              RosetteFamilyProp prop);
 void           _rosette_family_set_string   (RosetteFamily    *self,
