@@ -10,7 +10,7 @@ ROSETTE_BUILDDIR=${ROSETTE_BUILDDIR:-$ROSETTE_SRCDIR/_build}
 ROSETTE_BUILD_PACKAGES="meson ninja-build pkg-config gcc gettext itstool yelp-tools
   appstream appstream-util desktop-file-utils libxml2-utils libgtk-4-dev libadwaita-1-dev
   librsvg2-dev libcairo2-dev libpng-dev libgmp-dev libsoup-3.0-dev libjson-glib-dev libsecret-1-dev
-  libgnutls28-dev libsqlite3-dev libcurl4-gnutls-dev zlib1g-dev shared-mime-info
+  libgnutls28-dev libsqlite3-dev libcurl4-gnutls-dev zlib1g-dev libcmark-dev shared-mime-info
   librsvg2-bin fonts-dejavu-core fonts-dejavu-extra fonts-lato adwaita-icon-theme"
 
 # What running the tests headless needs on top.

@@ -13,6 +13,8 @@
  * against a loopback HTTP server serving a Bitstring Status List.
  */
 
+#include <glib/gstdio.h>
+
 #include "rosette-test-verify.h"
 #include "rosette-verify-private.h"
 
@@ -447,90 +449,434 @@ test_key_substitution (void)
   g_assert_cmpint (state_of (di_report, ROSETTE_VERIFY_CHECK_PROOF), ==, ROSETTE_VERIFY_STATE_FAILED);
 }
 
+/* Endorsements, credentialSchema and refreshService */
+
+static void
+test_endorsements (void)
+{
+  g_autoptr(TestIssuing) t = test_issuing_new (ROSETTE_KEY_ALGORITHM_ED25519, NULL, NULL);
+  g_autoptr(TestIssuing) guild = test_issuing_new (ROSETTE_KEY_ALGORITHM_ED25519, NULL, NULL);
+  g_autoptr(RosetteVerifier) verifier = offline_verifier ();
+  g_autoptr(JsonNode) good = NULL;
+  g_autoptr(JsonNode) forged = NULL;
+  g_autofree char *guild_did = NULL;
+
+  rosette_issuer_set_name (guild->issuer, "Guild of Assessors");
+  guild_did = rosette_key_dup_did_key (guild->key, NULL);
+  good = test_verify_endorsement (guild, "Meets our standard.");
+  forged = test_verify_endorsement (guild, "Meets our standard.");
+  /* Changed after the guild signed it. */
+  json_object_set_string_member (json_object_get_object_member (json_node_get_object (forged), "credentialSubject"),
+                                 "endorsementComment", "The best badge there is.");
+
+  {
+    g_autoptr(JsonObject) extra = json_object_new ();
+    g_autoptr(JsonArray) list = json_array_new ();
+    g_autofree char *json = NULL;
+    g_autoptr(RosetteVerifyReport) report = NULL;
+    g_autoptr(JsonNode) as_json = NULL;
+
+    json_array_add_element (list, json_node_copy (good));
+    json_object_set_array_member (extra, "endorsement", json_array_ref (list));
+    json = test_verify_di_with_members (t, extra);
+    report = verify_text (verifier, json);
+
+    assert_verdict (report, ROSETTE_VERIFY_VERDICT_VALID);
+    g_assert_cmpint (state_of (report, ROSETTE_VERIFY_CHECK_ENDORSEMENT), ==, ROSETTE_VERIFY_STATE_PASSED);
+    g_assert_cmpuint (rosette_verify_report_get_n_endorsements (report), ==, 1);
+    g_assert_cmpstr (rosette_verify_report_get_endorser_name (report, 0), ==, "Guild of Assessors");
+    g_assert_cmpstr (rosette_verify_report_get_endorser_id (report, 0), ==, guild_did);
+    g_assert_cmpint (rosette_verify_report_get_endorsement_state (report, 0), ==, ROSETTE_VERIFY_STATE_PASSED);
+    as_json = rosette_verify_report_to_json (report);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                       json_object_get_array_member (json_node_get_object (as_json), "endorsements"), 0),
+                       "endorserName"), ==, "Guild of Assessors");
+  }
+  {
+    g_autoptr(JsonObject) extra = json_object_new ();
+    g_autoptr(JsonArray) list = json_array_new ();
+    g_autofree char *json = NULL;
+    g_autoptr(RosetteVerifyReport) report = NULL;
+
+    json_array_add_element (list, json_node_copy (good));
+    json_array_add_element (list, json_node_copy (forged));
+    json_object_set_array_member (extra, "endorsement", json_array_ref (list));
+    json = test_verify_di_with_members (t, extra);
+    report = verify_text (verifier, json);
+
+    /* The issuer signed a badge carrying a forged endorsement. */
+    assert_verdict (report, ROSETTE_VERIFY_VERDICT_NOT_VALID);
+    g_assert_cmpint (state_of (report, ROSETTE_VERIFY_CHECK_PROOF), ==, ROSETTE_VERIFY_STATE_PASSED);
+    g_assert_cmpint (state_of (report, ROSETTE_VERIFY_CHECK_ENDORSEMENT), ==, ROSETTE_VERIFY_STATE_FAILED);
+    g_assert_cmpuint (rosette_verify_report_get_n_endorsements (report), ==, 2);
+    g_assert_cmpint (rosette_verify_report_get_endorsement_state (report, 0), ==, ROSETTE_VERIFY_STATE_PASSED);
+    g_assert_cmpint (rosette_verify_report_get_endorsement_state (report, 1), ==, ROSETTE_VERIFY_STATE_FAILED);
+  }
+  {
+    /* No endorsement: nothing to check, and the verdict does not care. */
+    g_autoptr(RosetteCredential) credential = test_issuing_credential (t, TEST_EMAIL);
+    g_autofree char *json = test_verify_data_integrity (t, credential);
+    g_autoptr(RosetteVerifyReport) report = verify_text (verifier, json);
+
+    assert_verdict (report, ROSETTE_VERIFY_VERDICT_VALID);
+    g_assert_cmpint (state_of (report, ROSETTE_VERIFY_CHECK_ENDORSEMENT), ==, ROSETTE_VERIFY_STATE_NOT_CHECKED);
+    g_assert_cmpuint (rosette_verify_report_get_n_endorsements (report), ==, 0);
+  }
+}
+
+static void
+test_schema_and_refresh (void)
+{
+  g_autoptr(TestIssuing) t = test_issuing_new (ROSETTE_KEY_ALGORITHM_ED25519, NULL, NULL);
+  g_autoptr(RosetteVerifier) verifier = offline_verifier ();
+  struct
+  {
+    const char         *schema;
+    RosetteVerifyState  state;
+  } cases[] = {
+    { "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json",
+      ROSETTE_VERIFY_STATE_PASSED },
+    { "https://schemas.example/our-own.json", ROSETTE_VERIFY_STATE_NOT_CHECKED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonObject) extra = json_object_new ();
+      g_autoptr(JsonObject) schema = json_object_new ();
+      g_autoptr(JsonObject) refresh = json_object_new ();
+      g_autoptr(JsonArray) schemas = json_array_new ();
+      g_autofree char *json = NULL;
+      g_autoptr(RosetteVerifyReport) report = NULL;
+      RosetteVerifyCheck *check;
+
+      json_object_set_string_member (schema, "id", cases[i].schema);
+      json_object_set_string_member (schema, "type", "1EdTechJsonSchemaValidator2019");
+      json_array_add_object_element (schemas, json_object_ref (schema));
+      json_object_set_array_member (extra, "credentialSchema", json_array_ref (schemas));
+      json_object_set_string_member (refresh, "id", "https://acme.example/refresh/1");
+      json_object_set_string_member (refresh, "type", "1EdTechCredentialRefresh");
+      json_object_set_object_member (extra, "refreshService", json_object_ref (refresh));
+      /* The schema validator's type is defined by 1EdTech's extensions context. */
+      {
+        g_autoptr(JsonArray) contexts = json_array_new ();
+
+        json_array_add_string_element (contexts, "https://www.w3.org/ns/credentials/v2");
+        json_array_add_string_element (contexts, "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");
+        json_array_add_string_element (contexts, "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json");
+        json_object_set_array_member (extra, "@context", json_array_ref (contexts));
+      }
+      json = test_verify_di_with_members (t, extra);
+      report = verify_text (verifier, json);
+
+      /* Neither decides the verdict: an unknown schema is said, not failed. */
+      assert_verdict (report, ROSETTE_VERIFY_VERDICT_VALID);
+      check = rosette_verify_report_get_check (report, ROSETTE_VERIFY_CHECK_SCHEMA);
+      g_test_message ("%s: %s", cases[i].schema, rosette_verify_check_get_explanation (check));
+      g_assert_cmpint (rosette_verify_check_get_state (check), ==, cases[i].state);
+      if (cases[i].state == ROSETTE_VERIFY_STATE_NOT_CHECKED)
+        g_assert_nonnull (strstr (rosette_verify_check_get_explanation (check), cases[i].schema));
+      check = rosette_verify_report_get_check (report, ROSETTE_VERIFY_CHECK_REFRESH);
+      g_assert_cmpint (rosette_verify_check_get_state (check), ==, ROSETTE_VERIFY_STATE_NOT_CHECKED);
+      g_assert_nonnull (strstr (rosette_verify_check_get_explanation (check), "https://acme.example/refresh/1"));
+    }
+}
+
+/* OB 2.0 hosted badges against a loopback server */
+
+static RosetteVerifyReport *
+verify_hosted (RosetteVerifier *verifier,
+               StatusServer    *s,
+               const char      *base,
+               const char      *name,
+               const char      *badge_path)
+{
+  g_autofree char *assertion = test_verify_hosted_assertion (base, name, badge_path, TEST_EMAIL);
+  g_autofree char *path = g_strconcat ("/ob2/assertions/", name, NULL);
+  RosetteVerifyReport *report;
+
+  if (!g_hash_table_contains (s->redirects, path))
+    status_server_serve (s, path, assertion);
+  report = verify_text (verifier, assertion);
+  g_assert_cmpint (rosette_verify_report_get_format (report), ==, ROSETTE_VERIFY_FORMAT_OB2_HOSTED);
+  return report;
+}
+
+static const char *
+explanation_of (RosetteVerifyReport    *report,
+                RosetteVerifyCheckKind  kind)
+{
+  return rosette_verify_check_get_explanation (rosette_verify_report_get_check (report, kind));
+}
+
+static void
+test_ob2_hosted (void)
+{
+  StatusServer s = { 0, };
+  GThread *thread;
+  g_autoptr(RosetteVerifier) verifier = rosette_verifier_new ();
+  g_autofree char *base = NULL;
+
+  status_server_start (&s);
+  thread = status_server_run (&s);
+  base = g_strdup_printf ("http://127.0.0.1:%u", s.port);
+  test_verify_serve_hosted_issuer (&s, base, "revoked");
+  {
+    g_autofree char *strict_badge = g_strdup_printf (
+      "{\"@context\":\"https://w3id.org/openbadges/v2\",\"type\":\"BadgeClass\",\"id\":\"%s/ob2/badge-strict\","
+      "\"name\":\"Data Privacy\",\"description\":\"d\",\"image\":\"%s/ob2/badge.png\","
+      "\"criteria\":{\"narrative\":\"n\"},\"issuer\":\"%s/ob2/issuer-strict\"}", base, base, base);
+    g_autofree char *strict_issuer = g_strdup_printf (
+      "{\"@context\":\"https://w3id.org/openbadges/v2\",\"type\":\"Profile\",\"id\":\"%s/ob2/issuer-strict\","
+      "\"name\":\"Acme Ltd\",\"url\":\"https://acme.example\",\"email\":\"badges@acme.example\","
+      "\"verification\":{\"allowedOrigins\":\"badges.acme.example\"}}", base);
+
+    status_server_serve (&s, "/ob2/badge-strict", strict_badge);
+    status_server_serve (&s, "/ob2/issuer-strict", strict_issuer);
+  }
+  g_hash_table_insert (s.redirects, g_strdup ("/ob2/assertions/to-http"),
+                       g_strdup ("http://acme.example/ob2/assertions/to-http"));
+  g_hash_table_insert (s.redirects, g_strdup ("/ob2/assertions/to-private"),
+                       g_strdup ("https://10.0.0.1/ob2/assertions/to-private"));
+  rosette_verifier_set_allow_loopback (verifier, TRUE);
+  rosette_verifier_set_cache_dir (verifier, "");
+  rosette_verifier_set_recipient (verifier, TEST_EMAIL);
+
+  /* The assertion, its BadgeClass and the issuer's profile all fetched. */
+  {
+    g_autoptr(RosetteVerifyReport) report = verify_hosted (verifier, &s, base, "good", "/ob2/badge");
+
+    assert_verdict (report, ROSETTE_VERIFY_VERDICT_VALID);
+    g_assert_cmpint (state_of (report, ROSETTE_VERIFY_CHECK_PROOF), ==, ROSETTE_VERIFY_STATE_PASSED);
+    g_assert_cmpint (state_of (report, ROSETTE_VERIFY_CHECK_ISSUER), ==, ROSETTE_VERIFY_STATE_PASSED);
+    g_assert_cmpint (state_of (report, ROSETTE_VERIFY_CHECK_REVOCATION), ==, ROSETTE_VERIFY_STATE_PASSED);
+    g_assert_nonnull (strstr (explanation_of (report, ROSETTE_VERIFY_CHECK_REVOCATION), "/ob2/revocations"));
+    g_assert_cmpint (state_of (report, ROSETTE_VERIFY_CHECK_RECIPIENT), ==, ROSETTE_VERIFY_STATE_PASSED);
+    g_assert_cmpstr (rosette_verify_report_get_achievement_name (report), ==, "Data Privacy");
+    g_assert_cmpstr (rosette_verify_report_get_issuer_name (report), ==, "Acme Ltd");
+    g_assert_cmpstr (rosette_verify_report_get_criteria (report), ==, "Passed the course.");
+  }
+  /* Listed in the issuer's revocation list. */
+  {
+    g_autoptr(RosetteVerifyReport) report = verify_hosted (verifier, &s, base, "revoked", "/ob2/badge");
+
+    g_test_message ("revoked: %s", explanation_of (report, ROSETTE_VERIFY_CHECK_REVOCATION));
+
+    assert_verdict (report, ROSETTE_VERIFY_VERDICT_NOT_VALID);
+    g_assert_cmpint (state_of (report, ROSETTE_VERIFY_CHECK_REVOCATION), ==, ROSETTE_VERIFY_STATE_FAILED);
+    g_assert_nonnull (strstr (explanation_of (report, ROSETTE_VERIFY_CHECK_REVOCATION), "Issued in error"));
+  }
+  /* The BadgeClass answers 404: who issued it is unknown. */
+  {
+    g_autoptr(RosetteVerifyReport) report = verify_hosted (verifier, &s, base, "no-badge", "/ob2/badge-gone");
+
+    assert_verdict (report, ROSETTE_VERIFY_VERDICT_INCOMPLETE);
+    g_assert_cmpint (state_of (report, ROSETTE_VERIFY_CHECK_ISSUER), ==, ROSETTE_VERIFY_STATE_NOT_CHECKED);
+    g_assert_nonnull (strstr (explanation_of (report, ROSETTE_VERIFY_CHECK_ISSUER), "/ob2/badge-gone"));
+    g_assert_nonnull (strstr (explanation_of (report, ROSETTE_VERIFY_CHECK_ISSUER), "BadgeClass"));
+    g_assert_cmpint (state_of (report, ROSETTE_VERIFY_CHECK_REVOCATION), ==, ROSETTE_VERIFY_STATE_NOT_CHECKED);
+  }
+  /* Hosted where the issuer's verification policy does not allow. */
+  {
+    g_autoptr(RosetteVerifyReport) report = verify_hosted (verifier, &s, base, "elsewhere", "/ob2/badge-strict");
+
+    assert_verdict (report, ROSETTE_VERIFY_VERDICT_NOT_VALID);
+    g_assert_cmpint (state_of (report, ROSETTE_VERIFY_CHECK_ISSUER), ==, ROSETTE_VERIFY_STATE_FAILED);
+  }
+  /* Redirects to plain http or a private address are not followed. */
+  {
+    const char *names[] = { "to-http", "to-private" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autoptr(RosetteVerifyReport) report = verify_hosted (verifier, &s, base, names[i], "/ob2/badge");
+
+        g_test_message ("%s: %s", names[i], explanation_of (report, ROSETTE_VERIFY_CHECK_PROOF));
+        assert_verdict (report, ROSETTE_VERIFY_VERDICT_INCOMPLETE);
+        g_assert_cmpint (state_of (report, ROSETTE_VERIFY_CHECK_PROOF), ==, ROSETTE_VERIFY_STATE_NOT_CHECKED);
+        g_assert_nonnull (strstr (explanation_of (report, ROSETTE_VERIFY_CHECK_PROOF),
+                                  "not a public https address"));
+      }
+  }
+
+  status_server_stop (&s, thread);
+}
+
+/* The registry of badges issued on this computer, when the list is out of reach */
+
+typedef struct
+{
+  char            *dir;
+  RosetteRegistry *registry;
+} RegistryFixture;
+
+static void
+registry_fixture_set_up (RegistryFixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("rosette-verify-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "registry.db", NULL);
+  f->registry = rosette_registry_open (path, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+registry_fixture_tear_down (RegistryFixture *f)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  g_clear_object (&f->registry);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static void
+test_registry_fallback (void)
+{
+  RegistryFixture f = { 0, };
+  StatusServer s = { 0, };
+  GThread *thread;
+  g_autoptr(TestIssuing) t = test_issuing_new (ROSETTE_KEY_ALGORITHM_ED25519, NULL, NULL);
+  g_autoptr(RosetteVerifier) verifier = rosette_verifier_new ();
+  g_autoptr(RosetteVerifier) offline = offline_verifier ();
+  g_autoptr(RosetteVerifier) without = rosette_verifier_new ();
+  g_autofree char *base = NULL;
+  struct
+  {
+    const char          *email;
+    const char          *prefix;       /* where the list is: "/gone" answers 404 */
+    gboolean             recorded;
+    gboolean             revoke;
+    gint                 index_shift;  /* the badge names another position */
+    RosetteVerifyVerdict verdict;
+    RosetteVerifyState   state;
+    const char          *explains;
+  } cases[] = {
+    { "a@acme.example", "/gone", TRUE, FALSE, 0, ROSETTE_VERIFY_VERDICT_VALID, ROSETTE_VERIFY_STATE_PASSED, "registry of badges you issued" },
+    { "b@acme.example", "/gone", TRUE, TRUE, 0, ROSETTE_VERIFY_VERDICT_NOT_VALID, ROSETTE_VERIFY_STATE_FAILED, "Revoked on 20" },
+    { "c@acme.example", "/gone", FALSE, FALSE, 0, ROSETTE_VERIFY_VERDICT_INCOMPLETE, ROSETTE_VERIFY_STATE_NOT_CHECKED, "HTTP status 404" },
+    { "d@acme.example", "/gone", TRUE, FALSE, 1, ROSETTE_VERIFY_VERDICT_INCOMPLETE, ROSETTE_VERIFY_STATE_NOT_CHECKED, "HTTP status 404" },
+    /* A list that was fetched wins over the registry. */
+    { "e@acme.example", "/live", TRUE, TRUE, 0, ROSETTE_VERIFY_VERDICT_VALID, ROSETTE_VERIFY_STATE_PASSED, "according to the issuer’s list" },
+  };
+
+  registry_fixture_set_up (&f);
+  status_server_start (&s);
+  thread = status_server_run (&s);
+  base = g_strdup_printf ("http://127.0.0.1:%u", s.port);
+  rosette_verifier_set_allow_loopback (verifier, TRUE);
+  rosette_verifier_set_cache_dir (verifier, "");
+  rosette_verifier_set_registry (verifier, f.registry);
+  g_assert_true (rosette_verifier_get_registry (verifier) == f.registry);
+  rosette_verifier_set_registry (offline, f.registry);
+  rosette_verifier_set_allow_loopback (without, TRUE);
+  rosette_verifier_set_cache_dir (without, "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RosetteCredential) credential = test_issuing_credential (t, cases[i].email);
+      g_autoptr(RosetteVerifyReport) report = NULL;
+      g_autofree char *url = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *jws = NULL;
+      gint64 list_id = 1;
+      guint index = 0;
+
+      if (cases[i].recorded)
+        {
+          g_autoptr(RosetteIssuedRecord) record = test_verify_record_issued (f.registry, credential,
+                                                                             cases[i].email);
+
+          list_id = rosette_issued_record_get_status_list_id (record);
+          index = rosette_issued_record_get_status_index (record);
+        }
+      else
+        index = 1000 + i;
+      if (cases[i].revoke)
+        {
+          g_autoptr(GError) error = NULL;
+
+          g_assert_true (rosette_registry_revoke (f.registry, rosette_credential_get_id (credential),
+                                                  "Left the company", NULL, &error));
+          g_assert_no_error (error);
+        }
+      path = g_strdup_printf ("%s/status/%" G_GINT64_FORMAT ".json", cases[i].prefix, list_id);
+      url = g_strconcat (base, path, NULL);
+      if (g_strcmp0 (cases[i].prefix, "/live") == 0)
+        g_hash_table_insert (s.lists, g_strdup (path), status_list_new (t, url, index + 1, "di"));
+      rosette_credential_set_status (credential, url, index + cases[i].index_shift);
+      jws = test_verify_vc_jwt (t, credential);
+
+      report = verify_text (verifier, jws);
+      g_test_message ("%s: %s", cases[i].email, explanation_of (report, ROSETTE_VERIFY_CHECK_REVOCATION));
+      assert_verdict (report, cases[i].verdict);
+      g_assert_cmpint (state_of (report, ROSETTE_VERIFY_CHECK_REVOCATION), ==, cases[i].state);
+      g_assert_nonnull (strstr (explanation_of (report, ROSETTE_VERIFY_CHECK_REVOCATION), cases[i].explains));
+
+      if (i <= 1)
+        {
+          g_autoptr(RosetteVerifyReport) offline_report = verify_text (offline, jws);
+          g_autoptr(RosetteVerifyReport) without_report = verify_text (without, jws);
+
+          /* Offline, the registry answers just the same. */
+          assert_verdict (offline_report, cases[i].verdict);
+          g_assert_cmpint (state_of (offline_report, ROSETTE_VERIFY_CHECK_REVOCATION), ==, cases[i].state);
+          /* Without a registry, revocation stays unchecked. */
+          assert_verdict (without_report, ROSETTE_VERIFY_VERDICT_INCOMPLETE);
+          g_assert_cmpint (state_of (without_report, ROSETTE_VERIFY_CHECK_REVOCATION), ==,
+                           ROSETTE_VERIFY_STATE_NOT_CHECKED);
+        }
+      if (i == 1)
+        g_assert_nonnull (strstr (explanation_of (report, ROSETTE_VERIFY_CHECK_REVOCATION), "Left the company"));
+    }
+
+  /* A forged copy (another key) of a recorded badge: no proof, no registry answer. */
+  {
+    g_autoptr(TestIssuing) forger = test_issuing_new (ROSETTE_KEY_ALGORITHM_ED25519, NULL, NULL);
+    g_autoptr(RosetteCredential) credential = test_issuing_credential (t, "f@acme.example");
+    g_autoptr(RosetteIssuedRecord) record = test_verify_record_issued (f.registry, credential, "f@acme.example");
+    g_autoptr(RosetteVerifyReport) report = NULL;
+    g_autofree char *gone = g_strconcat (base, "/gone", NULL);
+    g_autofree char *jws = NULL;
+    g_autofree char *tampered = NULL;
+
+    test_verify_set_recorded_status (credential, gone, record);
+    jws = test_verify_vc_jwt (t, credential);
+    /* The signature of another key on the same header and payload. */
+    {
+      g_autofree char *other = test_verify_vc_jwt (forger, credential);
+      g_autofree char *head = g_strndup (jws, strrchr (jws, '.') - jws + 1);
+
+      tampered = g_strconcat (head, strrchr (other, '.') + 1, NULL);
+    }
+    report = verify_text (verifier, tampered);
+    assert_verdict (report, ROSETTE_VERIFY_VERDICT_NOT_VALID);
+    g_assert_cmpint (state_of (report, ROSETTE_VERIFY_CHECK_REVOCATION), !=, ROSETTE_VERIFY_STATE_PASSED);
+  }
+
+  status_server_stop (&s, thread);
+  registry_fixture_tear_down (&f);
+}
+
 /* Revocation against a loopback server */
 
 typedef struct
 {
-  GMainContext *context;
-  GMainLoop    *loop;
-  SoupServer   *server;
-  GBytes       *list;
-  guint         port;
-  GMutex        mutex;
-  GCond         cond;
-  guint         requests;
-} StatusServer;
-
-static void
-status_request_cb (SoupServer        *server,
-                   SoupServerMessage *message,
-                   const char        *path,
-                   GHashTable        *query,
-                   gpointer           user_data)
-{
-  StatusServer *s = user_data;
-
-  s->requests++;
-  if (g_strcmp0 (path, "/status/1") != 0)
-    {
-      soup_server_message_set_status (message, 404, NULL);
-      return;
-    }
-  soup_server_message_set_status (message, 200, NULL);
-  soup_server_message_set_response (message, "application/vc+ld+json", SOUP_MEMORY_COPY,
-                                    g_bytes_get_data (s->list, NULL), g_bytes_get_size (s->list));
-}
-
-static gpointer
-status_server_thread (gpointer data)
-{
-  StatusServer *s = data;
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
-
-  g_main_context_push_thread_default (s->context);
-  s->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (s->server, NULL, status_request_cb, s, NULL);
-  soup_server_listen_local (s->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (s->server);
-  g_mutex_lock (&s->mutex);
-  s->port = g_uri_get_port (uris->data);
-  g_cond_signal (&s->cond);
-  g_mutex_unlock (&s->mutex);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-
-  g_main_loop_run (s->loop);
-  g_clear_object (&s->server);
-  g_main_context_pop_thread_default (s->context);
-  return NULL;
-}
-
-/* A BitstringStatusListCredential of 131,072 bits with bit @revoked set. */
-static GBytes *
-status_list_new (guint revoked)
-{
-  g_autofree guint8 *bits = g_malloc0 (16384);
-  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 9);
-  guint8 packed[32768];
-  gsize read = 0, written = 0;
-  g_autofree char *encoded = NULL;
-  char *text;
-  gsize length;
-
-  bits[revoked / 8] |= 0x80 >> (revoked % 8);
-  g_assert_cmpint (g_converter_convert (G_CONVERTER (compressor), bits, 16384, packed, sizeof packed,
-                                        G_CONVERTER_INPUT_AT_END, &read, &written, NULL),
-                   ==, G_CONVERTER_FINISHED);
-  encoded = rosette_base64url_encode (packed, written);
-  text = g_strdup_printf (
-    "{\"@context\":[\"https://www.w3.org/ns/credentials/v2\"],"
-    "\"type\":[\"VerifiableCredential\",\"BitstringStatusListCredential\"],"
-    "\"credentialSubject\":{\"type\":\"BitstringStatusList\",\"statusPurpose\":\"revocation\","
-    "\"encodedList\":\"u%s\"}}", encoded);
-  length = strlen (text);
-  return g_bytes_new_take (g_steal_pointer (&text), length);
-}
+  const char         *path;
+  guint               index;
+  RosetteVerifyVerdict verdict;
+  RosetteVerifyState  state;
+  const char         *explains;   /* a word the explanation must hold */
+} StatusCase;
 
 static void
 test_revocation (void)
@@ -538,63 +884,76 @@ test_revocation (void)
   StatusServer s = { 0, };
   GThread *thread;
   g_autoptr(TestIssuing) t = test_issuing_new (ROSETTE_KEY_ALGORITHM_ED25519, NULL, NULL);
-  g_autofree char *list_url = NULL;
+  g_autoptr(TestIssuing) other = test_issuing_new (ROSETTE_KEY_ALGORITHM_ED25519, NULL, NULL);
   g_autoptr(RosetteVerifier) verifier = rosette_verifier_new ();
   g_autoptr(RosetteVerifier) strict = rosette_verifier_new ();
   g_autoptr(RosetteVerifier) offline = offline_verifier ();
-  g_autofree char *revoked_jws = NULL;
-  g_autofree char *kept_jws = NULL;
+  g_autofree char *base = NULL;
+  const StatusCase cases[] = {
+    /* A list signed by the issuer: the bit decides. */
+    { "/status/di", 7, ROSETTE_VERIFY_VERDICT_NOT_VALID, ROSETTE_VERIFY_STATE_FAILED, "revoked" },
+    { "/status/di", 8, ROSETTE_VERIFY_VERDICT_VALID, ROSETTE_VERIFY_STATE_PASSED, "Not revoked" },
+    { "/status/jwt", 7, ROSETTE_VERIFY_VERDICT_NOT_VALID, ROSETTE_VERIFY_STATE_FAILED, "revoked" },
+    { "/status/jwt", 8, ROSETTE_VERIFY_VERDICT_VALID, ROSETTE_VERIFY_STATE_PASSED, "Not revoked" },
+    /* Un-revoked in transit: the proof no longer matches, no bit is trusted. */
+    { "/status/tampered", 7, ROSETTE_VERIFY_VERDICT_INCOMPLETE, ROSETTE_VERIFY_STATE_NOT_CHECKED, "cannot be trusted" },
+    { "/status/unsigned", 7, ROSETTE_VERIFY_VERDICT_INCOMPLETE, ROSETTE_VERIFY_STATE_NOT_CHECKED, "no proof" },
+    /* A valid list, but by someone else. */
+    { "/status/other", 7, ROSETTE_VERIFY_VERDICT_INCOMPLETE, ROSETTE_VERIFY_STATE_NOT_CHECKED, "not by the badge" },
+  };
 
-  s.context = g_main_context_new ();
-  s.loop = g_main_loop_new (s.context, FALSE);
-  s.list = status_list_new (7);
-  g_mutex_init (&s.mutex);
-  g_cond_init (&s.cond);
-  thread = g_thread_new ("status-server", status_server_thread, &s);
-  g_mutex_lock (&s.mutex);
-  while (s.port == 0)
-    g_cond_wait (&s.cond, &s.mutex);
-  g_mutex_unlock (&s.mutex);
-
-  list_url = g_strdup_printf ("http://127.0.0.1:%u/status/1", s.port);
+  status_server_start (&s);
+  thread = status_server_run (&s);
+  base = g_strdup_printf ("http://127.0.0.1:%u", s.port);
   {
-    g_autoptr(RosetteCredential) revoked = test_issuing_credential (t, TEST_EMAIL);
-    g_autoptr(RosetteCredential) kept = test_issuing_credential (t, TEST_EMAIL);
+    g_autofree char *di = g_strconcat (base, "/status/di", NULL);
+    g_autofree char *jwt = g_strconcat (base, "/status/jwt", NULL);
+    g_autofree char *tampered = g_strconcat (base, "/status/tampered", NULL);
+    g_autofree char *unsigned_url = g_strconcat (base, "/status/unsigned", NULL);
+    g_autofree char *other_url = g_strconcat (base, "/status/other", NULL);
+    g_autoptr(GBytes) good = status_list_new (t, tampered, 8, "di");
 
-    rosette_credential_set_status (revoked, list_url, 7);
-    rosette_credential_set_status (kept, list_url, 8);
-    revoked_jws = test_verify_vc_jwt (t, revoked);
-    kept_jws = test_verify_vc_jwt (t, kept);
+    g_hash_table_insert (s.lists, g_strdup ("/status/di"), status_list_new (t, di, 7, "di"));
+    g_hash_table_insert (s.lists, g_strdup ("/status/jwt"), status_list_new (t, jwt, 7, "jwt"));
+    g_hash_table_insert (s.lists, g_strdup ("/status/tampered"), status_list_tamper (good, 9));
+    g_hash_table_insert (s.lists, g_strdup ("/status/unsigned"), status_list_new (t, unsigned_url, 7, "none"));
+    g_hash_table_insert (s.lists, g_strdup ("/status/other"), status_list_new (other, other_url, 7, "di"));
   }
 
   rosette_verifier_set_allow_loopback (verifier, TRUE);
   rosette_verifier_set_cache_dir (verifier, "");
   rosette_verifier_set_cache_dir (strict, "");
-  {
-    g_autoptr(RosetteVerifyReport) revoked = verify_text (verifier, revoked_jws);
-    g_autoptr(RosetteVerifyReport) kept = verify_text (verifier, kept_jws);
-    g_autoptr(RosetteVerifyReport) refused = verify_text (strict, kept_jws);
-    g_autoptr(RosetteVerifyReport) not_fetched = verify_text (offline, kept_jws);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RosetteCredential) credential = test_issuing_credential (t, TEST_EMAIL);
+      g_autofree char *url = g_strconcat (base, cases[i].path, NULL);
+      g_autofree char *jws = NULL;
+      g_autoptr(RosetteVerifyReport) report = NULL;
+      RosetteVerifyCheck *check;
 
-    assert_verdict (revoked, ROSETTE_VERIFY_VERDICT_NOT_VALID);
-    g_assert_cmpint (state_of (revoked, ROSETTE_VERIFY_CHECK_REVOCATION), ==, ROSETTE_VERIFY_STATE_FAILED);
-    assert_verdict (kept, ROSETTE_VERIFY_VERDICT_VALID);
-    g_assert_cmpint (state_of (kept, ROSETTE_VERIFY_CHECK_REVOCATION), ==, ROSETTE_VERIFY_STATE_PASSED);
-    /* Without the test switch, plain http on the loopback is never fetched. */
-    assert_verdict (refused, ROSETTE_VERIFY_VERDICT_INCOMPLETE);
-    g_assert_cmpint (state_of (refused, ROSETTE_VERIFY_CHECK_REVOCATION), ==, ROSETTE_VERIFY_STATE_NOT_CHECKED);
-    assert_verdict (not_fetched, ROSETTE_VERIFY_VERDICT_INCOMPLETE);
-  }
-  g_assert_cmpuint (s.requests, ==, 2);
+      rosette_credential_set_status (credential, url, cases[i].index);
+      jws = test_verify_vc_jwt (t, credential);
+      report = verify_text (verifier, jws);
+      check = rosette_verify_report_get_check (report, ROSETTE_VERIFY_CHECK_REVOCATION);
+      g_test_message ("%s #%u: %s", cases[i].path, cases[i].index, rosette_verify_check_get_explanation (check));
+      assert_verdict (report, cases[i].verdict);
+      g_assert_cmpint (rosette_verify_check_get_state (check), ==, cases[i].state);
+      g_assert_nonnull (strstr (rosette_verify_check_get_explanation (check), cases[i].explains));
 
-  g_main_loop_quit (s.loop);
-  g_main_context_wakeup (s.context);
-  g_thread_join (thread);
-  g_main_loop_unref (s.loop);
-  g_main_context_unref (s.context);
-  g_bytes_unref (s.list);
-  g_mutex_clear (&s.mutex);
-  g_cond_clear (&s.cond);
+      if (i == 1)
+        {
+          g_autoptr(RosetteVerifyReport) refused = verify_text (strict, jws);
+          g_autoptr(RosetteVerifyReport) not_fetched = verify_text (offline, jws);
+
+          /* Without the test switch, plain http on the loopback is never fetched. */
+          assert_verdict (refused, ROSETTE_VERIFY_VERDICT_INCOMPLETE);
+          g_assert_cmpint (state_of (refused, ROSETTE_VERIFY_CHECK_REVOCATION), ==, ROSETTE_VERIFY_STATE_NOT_CHECKED);
+          assert_verdict (not_fetched, ROSETTE_VERIFY_VERDICT_INCOMPLETE);
+        }
+    }
+  g_assert_cmpuint (g_atomic_int_get (&s.requests), ==, G_N_ELEMENTS (cases));
+
+  status_server_stop (&s, thread);
 }
 
 static void
@@ -654,8 +1013,9 @@ test_report_json (void)
   g_autoptr(JsonNode) json = rosette_verify_report_to_json (report);
   JsonObject *o = json_node_get_object (json);
   JsonArray *checks = json_object_get_array_member (o, "checks");
-  static const char *const order[] = { "container", "json", "structure", "proof", "issuer",
-                                       "validity", "revocation", "recipient" };
+  static const char *const order[] = { "container", "json", "structure", "schema", "proof",
+                                       "issuer", "validity", "revocation", "recipient",
+                                       "endorsement", "refresh" };
 
   g_assert_cmpstr (json_object_get_string_member (o, "verdict"), ==, "valid");
   g_assert_cmpstr (json_object_get_string_member (o, "format"), ==, "ob3-vc-jwt");
@@ -668,6 +1028,7 @@ test_report_json (void)
       g_assert_cmpuint (strlen (json_object_get_string_member (c, "explanation")), >, 10);
     }
   g_assert_true (json_object_has_member (json_object_get_object_member (o, "credential"), "credentialSubject"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "endorsements")), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (rosette_verify_report_get_checks (report)), ==, ROSETTE_VERIFY_N_CHECKS);
 }
 
@@ -731,6 +1092,10 @@ main (int   argc,
   g_test_add_func ("/rosette/verify/tampered-jws", test_tampered_jws);
   g_test_add_func ("/rosette/verify/key-substitution", test_key_substitution);
   g_test_add_func ("/rosette/verify/revocation", test_revocation);
+  g_test_add_func ("/rosette/verify/ob2-hosted", test_ob2_hosted);
+  g_test_add_func ("/rosette/verify/registry-fallback", test_registry_fallback);
+  g_test_add_func ("/rosette/verify/endorsements", test_endorsements);
+  g_test_add_func ("/rosette/verify/schema-and-refresh", test_schema_and_refresh);
   g_test_add_func ("/rosette/verify/url-policy", test_url_policy);
   g_test_add_func ("/rosette/verify/p256-decompress", test_p256_decompress);
   g_test_add_func ("/rosette/verify/report-json", test_report_json);

@@ -23,6 +23,8 @@
 #include "rosette-application.h"
 #include "rosette-test-verify.h"
 #include "rosette-verify-check-row.h"
+#include "rosette-verify-markdown.h"
+#include "rosette-verify-page-private.h"
 #include "rosette-verify-page.h"
 #include "rosette-window-private.h"
 
@@ -460,6 +462,281 @@ test_open_with (void)
   g_unlink (family_path);
 }
 
+/* Every label's text under @widget, shown or not. */
+static void
+collect_labels (GtkWidget *widget,
+                GString   *all)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (all, gtk_label_get_label (GTK_LABEL (widget)));
+      g_string_append_c (all, '\n');
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, all);
+}
+
+/* The page never shows the command line's wording: it says where on the
+ * page to give a key, not "--key". */
+static void
+test_own_wording (void)
+{
+  g_autoptr(GFile) file = corpus_file ("1edtech/ob30-simple-jwt.png");
+  g_autoptr(GString) all = g_string_new (NULL);
+  GtkWidget *window;
+  RosetteVerifyPage *page = page_in_window (&window);
+
+  verify (page, file);
+  assert_banner (page, "incomplete");
+  g_assert_true (rosette_verify_report_get_needs_key (rosette_verify_page_get_report (page)));
+  g_assert_nonnull (strstr (gtk_label_get_label (page->summary_label), "Issuer’s Key"));
+  collect_labels (GTK_WIDGET (page), all);
+  g_assert_null (strstr (all->str, "--key"));
+  g_assert_null (strstr (all->str, "--offline"));
+  g_assert_null (strstr (all->str, "--recipient"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Valid label markup (links included, which Pango alone does not know):
+ * GtkLabel warns otherwise, and warnings fail the test. */
+static void
+assert_label_markup (const char *markup)
+{
+  GtkWidget *label = g_object_ref_sink (gtk_label_new (NULL));
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  g_assert_cmpuint (strlen (gtk_label_get_text (GTK_LABEL (label))), >, 0);
+  g_object_unref (label);
+}
+
+static void
+test_markdown (void)
+{
+  static const struct
+  {
+    const char *markdown;
+    const char *markup;
+  } cases[] = {
+    { "Completed the **GDPR practitioner** course and passed its _test_.",
+      "Completed the <b>GDPR practitioner</b> course and passed its <i>test</i>." },
+    { "# Criteria\n\nDo this:\n\n- read\n- write\n\n1. first\n2. second",
+      "<span weight=\"bold\" size=\"large\">Criteria</span>\n\nDo this:\n\n• read\n• write\n\n1. first\n2. second" },
+    { "See [the rules](https://acme.example/rules?a=1&b=2).",
+      "See <a href=\"https://acme.example/rules?a=1&amp;b=2\">the rules</a>." },
+    /* From the file, so never trusted: no script links, no markup, no images. */
+    { "[click](javascript:alert(1)) <b>bold</b> ![logo](https://evil.example/x.png) `a<b`",
+      "click &lt;b&gt;bold&lt;/b&gt; logo <tt>a&lt;b</tt>" },
+    { "<script>x</script>\n\n5 < 6 & 7 > 2", "&lt;script&gt;x&lt;/script&gt;\n\n5 &lt; 6 &amp; 7 &gt; 2" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *markup = rosette_verify_markdown_to_pango (cases[i].markdown);
+
+      g_assert_cmpstr (markup, ==, cases[i].markup);
+      assert_label_markup (markup);
+    }
+
+  /* Deep nesting stays valid markup. */
+  {
+    g_autoptr(GString) deep = g_string_new (NULL);
+    g_autofree char *markup = NULL;
+
+    for (guint i = 0; i < 200; i++)
+      g_string_append_printf (deep, "%*s- *[level %u](https://a.example)*\n", i * 2, "", i);
+    markup = rosette_verify_markdown_to_pango (deep->str);
+    assert_label_markup (markup);
+  }
+  g_assert_null (rosette_verify_markdown_to_pango (NULL));
+}
+
+/* Criteria are shown rendered, and endorsements as rows of their own. */
+static void
+test_criteria_and_endorsements (void)
+{
+  g_autoptr(TestIssuing) t = test_issuing_new (ROSETTE_KEY_ALGORITHM_ED25519, NULL, NULL);
+  g_autoptr(TestIssuing) guild = test_issuing_new (ROSETTE_KEY_ALGORITHM_ED25519, NULL, NULL);
+  g_autoptr(JsonObject) extra = json_object_new ();
+  g_autoptr(JsonArray) list = json_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "endorsed.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *window;
+  RosetteVerifyPage *page = page_in_window (&window);
+  GtkWidget *row;
+
+  rosette_issuer_set_name (guild->issuer, "Guild of Assessors");
+  json_array_add_element (list, test_verify_endorsement (guild, "Meets our standard."));
+  json_object_set_array_member (extra, "endorsement", json_array_ref (list));
+  json = test_verify_di_with_members (t, extra);
+  g_assert_true (g_file_set_contents (path, json, -1, &error));
+  g_assert_no_error (error);
+
+  verify (page, file);
+  assert_banner (page, "valid");
+  /* The row shows the text without the asterisks, in bold. */
+  g_assert_cmpstr (adw_action_row_get_subtitle (page->criteria_row), ==,
+                   "Completed the GDPR practitioner course and passed its test.");
+  {
+    g_autoptr(GString) all = g_string_new (NULL);
+
+    collect_labels (GTK_WIDGET (page->criteria_row), all);
+    g_assert_nonnull (strstr (all->str, "Completed the <b>GDPR practitioner</b> course"));
+  }
+  g_assert_true (gtk_widget_get_visible (page->endorsements_group));
+  row = gtk_widget_get_first_child (GTK_WIDGET (page->endorsements_list));
+  g_assert_true (ROSETTE_IS_VERIFY_CHECK_ROW (row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Endorsed by Guild of Assessors");
+  g_assert_cmpstr (rosette_verify_check_row_get_icon_name (ROSETTE_VERIFY_CHECK_ROW (row)), ==,
+                   "emblem-ok-symbolic");
+  g_assert_null (gtk_widget_get_next_sibling (row));
+
+  /* A badge without endorsements hides the group again. */
+  {
+    g_autoptr(GFile) plain = issued_png ();
+
+    verify (page, plain);
+    g_assert_false (gtk_widget_get_visible (page->endorsements_group));
+    g_assert_null (gtk_widget_get_first_child (GTK_WIDGET (page->endorsements_list)));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The page, with the result it shows, fits a 360 px phone. */
+static void
+assert_fits_phone (RosetteVerifyPage *page)
+{
+  int min_width;
+
+  gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &min_width, NULL, NULL, NULL);
+  /* test-screenshots' narrow case names the widget that is too wide. */
+  g_test_message ("the page needs %d px", min_width);
+  g_assert_cmpint (min_width, <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (page)), <=, 360);
+}
+
+/* On a phone: a badge with its picture, endorsements by someone with a
+ * long name and by a bare DID, and every check row, all fit 360 px. */
+static void
+test_narrow (void)
+{
+  g_autoptr(TestIssuing) t = test_issuing_new (ROSETTE_KEY_ALGORITHM_ED25519, NULL, NULL);
+  g_autoptr(TestIssuing) society = test_issuing_new (ROSETTE_KEY_ALGORITHM_ED25519, NULL, NULL);
+  g_autoptr(TestIssuing) anonymous = test_issuing_new (ROSETTE_KEY_ALGORITHM_ED25519, NULL, NULL);
+  g_autoptr(JsonObject) extra = json_object_new ();
+  g_autoptr(JsonArray) list = json_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) png = issued_png ();
+  g_autofree char *json = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "endorsed-narrow.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *window;
+  RosetteVerifyPage *page = page_in_window (&window);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  rosette_issuer_set_name (society->issuer,
+                           "Bundesvereinigung der Personalentwicklungsfachverbände "
+                           "und Qualifizierungsnachweisstellen e. V.");
+  rosette_issuer_set_name (anonymous->issuer, NULL);
+  json_array_add_element (list, test_verify_endorsement (society, "Entspricht unserem Standard."));
+  json_array_add_element (list, test_verify_endorsement (anonymous, "Vouched."));
+  json_object_set_array_member (extra, "endorsement", json_array_ref (list));
+  json = test_verify_di_with_members (t, extra);
+  g_assert_true (g_file_set_contents (path, json, -1, &error));
+  g_assert_no_error (error);
+
+  verify (page, file);
+  g_assert_true (gtk_widget_get_visible (page->endorsements_group));
+  gtk_test_widget_wait_for_draw (window);
+  assert_fits_phone (page);
+
+  verify (page, png);
+  g_assert_true (gui_test_wait_until (page_has_picture, page));
+  gtk_test_widget_wait_for_draw (window);
+  assert_fits_phone (page);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+}
+
+/* A badge issued on this computer, its issuer's site out of reach (here:
+ * offline): the app's registry answers for it, once its file exists, and
+ * the page never creates it. */
+static void
+test_registry (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *registry_path = g_build_filename (tmpdir, "registry.db", NULL);
+  g_autofree char *badge_path = g_build_filename (tmpdir, "own.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (badge_path);
+  g_autoptr(TestIssuing) t = test_issuing_new (ROSETTE_KEY_ALGORITHM_ED25519, NULL, NULL);
+  g_autoptr(RosetteCredential) credential = test_issuing_credential (t, TEST_EMAIL);
+  g_autoptr(RosetteRegistry) registry = NULL;
+  g_autoptr(RosetteIssuedRecord) record = NULL;
+  g_autofree char *json = NULL;
+  GtkWidget *window;
+  RosetteVerifyPage *page;
+  RosetteVerifyCheck *check;
+
+  g_setenv ("ROSETTE_REGISTRY", registry_path, TRUE);
+  /* No registry yet: revocation is not checked, and none is made. */
+  rosette_credential_set_status (credential, "https://badges.acme.example/status/1.json", 0);
+  json = test_verify_data_integrity (t, credential);
+  g_assert_true (g_file_set_contents (badge_path, json, -1, &error));
+  page = page_in_window (&window);
+  verify (page, file);
+  assert_row (page, ROSETTE_VERIFY_CHECK_REVOCATION, ROSETTE_VERIFY_STATE_NOT_CHECKED);
+  assert_banner (page, "incomplete");
+  g_assert_false (g_file_test (registry_path, G_FILE_TEST_EXISTS));
+
+  /* The badge issued here, recorded at its list and position. */
+  registry = rosette_registry_open (registry_path, NULL, &error);
+  g_assert_no_error (error);
+  record = test_verify_record_issued (registry, credential, TEST_EMAIL);
+  test_verify_set_recorded_status (credential, "https://badges.acme.example", record);
+  g_clear_pointer (&json, g_free);
+  json = test_verify_data_integrity (t, credential);
+  g_assert_true (g_file_set_contents (badge_path, json, -1, &error));
+
+  verify (page, file);
+  check = rosette_verify_check_row_get_check (check_row (page, ROSETTE_VERIFY_CHECK_REVOCATION));
+  g_assert_cmpint (rosette_verify_check_get_state (check), ==, ROSETTE_VERIFY_STATE_PASSED);
+  g_assert_nonnull (strstr (rosette_verify_check_get_explanation (check), "registry of badges you issued"));
+  assert_banner (page, "valid");
+  gtk_test_widget_wait_for_draw (window);
+
+  /* Revoked in the registry: Not valid, with the date. */
+  g_assert_true (rosette_registry_revoke (registry, rosette_credential_get_id (credential), "Issued in error", NULL, &error));
+  g_assert_no_error (error);
+  verify (page, file);
+  check = rosette_verify_check_row_get_check (check_row (page, ROSETTE_VERIFY_CHECK_REVOCATION));
+  g_assert_cmpint (rosette_verify_check_get_state (check), ==, ROSETTE_VERIFY_STATE_FAILED);
+  g_assert_nonnull (strstr (rosette_verify_check_get_explanation (check), "Revoked on "));
+  assert_banner (page, "not-valid");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unsetenv ("ROSETTE_REGISTRY");
+  g_clear_object (&registry);
+  {
+    const char *const suffixes[] = { "", "-wal", "-shm" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+      {
+        g_autofree char *path = g_strconcat (registry_path, suffixes[i], NULL);
+
+        g_unlink (path);
+      }
+  }
+  g_unlink (badge_path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -489,15 +766,22 @@ main (int   argc,
   g_test_add_func ("/rosette/gui/verify/incomplete-then-key", test_incomplete_then_key);
   g_test_add_func ("/rosette/gui/verify/hostile", test_hostile);
   g_test_add_func ("/rosette/gui/verify/open-with", test_open_with);
+  g_test_add_func ("/rosette/gui/verify/own-wording", test_own_wording);
+  g_test_add_func ("/rosette/gui/verify/markdown", test_markdown);
+  g_test_add_func ("/rosette/gui/verify/criteria-and-endorsements", test_criteria_and_endorsements);
+  g_test_add_func ("/rosette/gui/verify/narrow", test_narrow);
+  g_test_add_func ("/rosette/gui/verify/registry", test_registry);
 
   status = g_test_run ();
 
   {
     g_autofree char *png = g_build_filename (tmpdir, "ana.png", NULL);
     g_autofree char *huge = g_build_filename (tmpdir, "huge.png", NULL);
+    g_autofree char *endorsed = g_build_filename (tmpdir, "endorsed.json", NULL);
 
     g_unlink (png);
     g_unlink (huge);
+    g_unlink (endorsed);
     g_rmdir (tmpdir);
   }
   g_free (tmpdir);

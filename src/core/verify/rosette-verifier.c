@@ -39,6 +39,7 @@ struct _RosetteVerifier
   GDateTime  *now;
   gboolean    allow_loopback;
   char       *cache_dir;
+  RosetteRegistry *registry;
   GHashTable *key_cache;
   GMutex      key_cache_lock;
 };
@@ -54,6 +55,7 @@ enum
   PROP_NOW,
   PROP_ALLOW_LOOPBACK,
   PROP_CACHE_DIR,
+  PROP_REGISTRY,
   N_PROPS
 };
 
@@ -68,6 +70,7 @@ rosette_verifier_finalize (GObject *object)
   g_clear_object (&self->trusted_key);
   g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_pointer (&self->cache_dir, g_free);
+  g_clear_object (&self->registry);
   g_clear_pointer (&self->key_cache, g_hash_table_unref);
   g_mutex_clear (&self->key_cache_lock);
 
@@ -102,6 +105,9 @@ rosette_verifier_get_property (GObject    *object,
     case PROP_CACHE_DIR:
       g_value_set_string (value, self->cache_dir);
       break;
+    case PROP_REGISTRY:
+      g_value_set_object (value, self->registry);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -134,6 +140,9 @@ rosette_verifier_set_property (GObject      *object,
       break;
     case PROP_CACHE_DIR:
       rosette_verifier_set_cache_dir (self, g_value_get_string (value));
+      break;
+    case PROP_REGISTRY:
+      rosette_verifier_set_registry (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -190,6 +199,16 @@ rosette_verifier_class_init (RosetteVerifierClass *klass)
    * $XDG_CACHE_HOME/rosette/verify, "" for no cache.
    */
   properties[PROP_CACHE_DIR] = g_param_spec_string ("cache-dir", NULL, NULL, NULL, rw);
+  /**
+   * RosetteVerifier:registry:
+   *
+   * The registry of badges issued on this computer, or %NULL. Read only:
+   * when a badge's status list cannot be fetched and the registry holds
+   * the badge (same list and position), its revocation state decides.
+   * A list that was fetched always wins.
+   */
+  properties[PROP_REGISTRY] = g_param_spec_object ("registry", NULL, NULL,
+                                                   ROSETTE_TYPE_REGISTRY, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -383,45 +402,95 @@ rosette_verifier_set_cache_dir (RosetteVerifier *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CACHE_DIR]);
 }
 
-/* The term table for the structure check: every pinned context the core
- * carries (compiled in), plus the OB 2.0 context from the data folder. */
-static gpointer
-load_contexts (gpointer data)
+RosetteRegistry *
+rosette_verifier_get_registry (RosetteVerifier *self)
 {
-  RosetteContextLoader *loader = rosette_context_loader_get_default ();
-  g_auto(GStrv) urls = rosette_context_loader_list_urls (loader);
-  g_autoptr(GHashTable) files = rosette_jsonld_load_contexts (NULL, NULL);
-  GHashTable *contexts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                (GDestroyNotify) json_object_unref);
-
-  for (guint i = 0; urls != NULL && urls[i] != NULL; i++)
-    {
-      JsonNode *document = rosette_context_loader_load (loader, urls[i], NULL);
-      JsonObject *context = document != NULL && JSON_NODE_HOLDS_OBJECT (document)
-        ? _rosette_verify_object_member (json_node_get_object (document), "@context") : NULL;
-
-      if (context != NULL)
-        g_hash_table_insert (contexts, g_strdup (urls[i]), json_object_ref (context));
-    }
-  if (files != NULL)
-    {
-      GHashTableIter iter;
-      gpointer url, context;
-
-      g_hash_table_iter_init (&iter, files);
-      while (g_hash_table_iter_next (&iter, &url, &context))
-        if (!g_hash_table_contains (contexts, url))
-          g_hash_table_insert (contexts, g_strdup (url), json_object_ref (context));
-    }
-  return contexts;
+  g_return_val_if_fail (ROSETTE_IS_VERIFIER (self), NULL);
+  return self->registry;
 }
 
-static GHashTable *
-get_contexts (void)
+/**
+ * rosette_verifier_set_registry:
+ * @registry: (nullable): the registry of badges issued on this computer
+ *
+ * See #RosetteVerifier:registry. The registry is only read.
+ */
+void
+rosette_verifier_set_registry (RosetteVerifier *self,
+                               RosetteRegistry *registry)
 {
-  static GOnce once = G_ONCE_INIT;
+  g_return_if_fail (ROSETTE_IS_VERIFIER (self));
+  g_return_if_fail (registry == NULL || ROSETTE_IS_REGISTRY (registry));
 
-  return g_once (&once, load_contexts, NULL);
+  if (g_set_object (&self->registry, registry))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTRY]);
+}
+
+/* One pinned context's "@context" object, parsed the first time a
+ * credential lists it and kept for the life of the process: compiled in,
+ * or (the OB 2.0 context) from the data folder. NULL for a context
+ * Rosette does not ship. A one-badge run parses only what it uses. */
+static JsonObject *
+pinned_context (const char *url)
+{
+  static GMutex lock;
+  static GHashTable *parsed;   /* url → JsonObject (never freed), or NULL */
+  static GHashTable *files;    /* the data folder's, loaded with the first miss */
+  static gboolean files_loaded;
+  JsonObject *context = NULL;
+
+  g_mutex_lock (&lock);
+  if (parsed == NULL)
+    parsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!g_hash_table_lookup_extended (parsed, url, NULL, (gpointer *) &context))
+    {
+      JsonNode *document = rosette_context_loader_load (rosette_context_loader_get_default (), url, NULL);
+
+      context = document != NULL && JSON_NODE_HOLDS_OBJECT (document)
+        ? _rosette_verify_object_member (json_node_get_object (document), "@context") : NULL;
+      if (context == NULL && !files_loaded)
+        {
+          files = rosette_jsonld_load_contexts (NULL, NULL);
+          files_loaded = TRUE;
+        }
+      if (context == NULL && files != NULL)
+        context = g_hash_table_lookup (files, url);
+      g_hash_table_insert (parsed, g_strdup (url), context);
+    }
+  g_mutex_unlock (&lock);
+  return context;
+}
+
+/**
+ * _rosette_verify_contexts_for:
+ * @credential: a credential
+ *
+ * The term table for rosette_jsonld_check_terms(): the pinned contexts
+ * @credential lists (a context Rosette does not ship is left out, and the
+ * term check then names it). Keys are borrowed from @credential, values
+ * from the process-wide cache, so nothing shared is reference-counted.
+ *
+ * Returns: (transfer full): url → JsonObject
+ */
+GHashTable *
+_rosette_verify_contexts_for (JsonObject *credential)
+{
+  GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonNode *context = json_object_get_member (credential, "@context");
+  JsonArray *array = context != NULL && JSON_NODE_HOLDS_ARRAY (context) ? json_node_get_array (context) : NULL;
+  guint n = array != NULL ? json_array_get_length (array) : context != NULL ? 1 : 0;
+
+  for (guint i = 0; i < n && i < 16; i++)
+    {
+      JsonNode *item = array != NULL ? json_array_get_element (array, i) : context;
+      const char *url = JSON_NODE_HOLDS_VALUE (item) && json_node_get_value_type (item) == G_TYPE_STRING
+        ? json_node_get_string (item) : NULL;
+      JsonObject *object = url != NULL ? pinned_context (url) : NULL;
+
+      if (object != NULL)
+        g_hash_table_insert (table, (gpointer) url, object);
+    }
+  return table;
 }
 
 static void
@@ -805,6 +874,108 @@ read_summary (VerifyRun *run)
                                       run->issuer_id);
 }
 
+/* The issuer's name, when the issuer is an embedded profile. */
+static const char *
+issuer_name_of (JsonObject *credential)
+{
+  return _rosette_verify_string_member (_rosette_verify_object_member (credential, "issuer"), "name");
+}
+
+/**
+ * _rosette_verify_nested:
+ * @parent: the verification of the credential that embeds or names this one
+ * @credential: (nullable): the nested credential as JSON
+ * @text: (nullable): or its text (JSON or a compact JWS), when @credential is %NULL
+ * @trust_key: whether the key the user trusted for @parent's issuer applies
+ *   (a status list by the same issuer; never an endorsement by someone else)
+ * @issuer_id: (out) (optional): the nested credential's issuer
+ * @issuer_name: (out) (optional): its name, when given
+ * @explanation: (out): a sentence on what was found
+ *
+ * Checks the proof of a credential met while verifying another one, and
+ * who made it, with @parent's settings (offline, clock, network) but a
+ * report of its own: the same code as for a badge, so a status list or an
+ * endorsement is held to the same rules.
+ *
+ * Returns: %ROSETTE_VERIFY_STATE_PASSED when both the proof and the issuer
+ *   were verified, FAILED when either failed, NOT_CHECKED otherwise
+ */
+RosetteVerifyState
+_rosette_verify_nested (VerifyRun   *parent,
+                        JsonNode    *credential,
+                        const char  *text,
+                        gboolean     trust_key,
+                        char       **issuer_id,
+                        char       **issuer_name,
+                        char       **explanation)
+{
+  g_auto(VerifyRun) run = { 0, };
+  RosetteVerifyCheck *proof;
+  RosetteVerifyCheck *issuer;
+  RosetteVerifyState state;
+
+  g_return_val_if_fail ((credential != NULL) != (text != NULL), ROSETTE_VERIFY_STATE_NOT_CHECKED);
+
+  run.report = _rosette_verify_report_new ();
+  run.cancellable = parent->cancellable;
+  run.now = g_date_time_ref (parent->now);
+  run.trusted_key = trust_key ? parent->trusted_key : NULL;
+  run.offline = parent->offline;
+  run.allow_loopback = parent->allow_loopback;
+  run.key_cache = parent->key_cache;
+  run.key_cache_lock = parent->key_cache_lock;
+  run.cache_dir = g_strdup (parent->cache_dir);
+  /* The parent's connection and cache are lent, and taken back below. */
+  run.fetcher = g_steal_pointer (&parent->fetcher);
+
+  if (text != NULL)
+    {
+      if (!read_json (&run, text))
+        {
+          parent->fetcher = g_steal_pointer (&run.fetcher);
+          *explanation = g_strdup (rosette_verify_check_get_explanation (
+            rosette_verify_report_get_check (run.report, ROSETTE_VERIFY_CHECK_JSON)));
+          return ROSETTE_VERIFY_STATE_NOT_CHECKED;
+        }
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (credential))
+    {
+      run.root = json_node_ref (credential);
+      run.credential = json_node_get_object (run.root);
+    }
+  else
+    {
+      parent->fetcher = g_steal_pointer (&run.fetcher);
+      *explanation = g_strdup (_("It is not a JSON object."));
+      return ROSETTE_VERIFY_STATE_FAILED;
+    }
+
+  run.format = detect_format (&run);
+  run.issuer_id = g_strdup (_rosette_verify_node_id (json_object_get_member (run.credential, "issuer")));
+  _rosette_verify_check_proof (&run);
+  _rosette_verify_check_issuer (&run);
+  parent->fetcher = g_steal_pointer (&run.fetcher);
+
+  proof = rosette_verify_report_get_check (run.report, ROSETTE_VERIFY_CHECK_PROOF);
+  issuer = rosette_verify_report_get_check (run.report, ROSETTE_VERIFY_CHECK_ISSUER);
+  if (rosette_verify_check_get_state (proof) != ROSETTE_VERIFY_STATE_PASSED)
+    {
+      state = rosette_verify_check_get_state (proof);
+      *explanation = g_strdup (rosette_verify_check_get_explanation (proof));
+    }
+  else
+    {
+      state = rosette_verify_check_get_state (issuer);
+      *explanation = g_strdup (rosette_verify_check_get_explanation (
+        state == ROSETTE_VERIFY_STATE_PASSED ? proof : issuer));
+    }
+  if (issuer_id != NULL)
+    *issuer_id = g_strdup (run.issuer_id);
+  if (issuer_name != NULL)
+    *issuer_name = g_strdup (issuer_name_of (run.credential));
+  return state;
+}
+
 static RosetteVerifyReport *
 verify_bytes (RosetteVerifier *self,
               GBytes          *data,
@@ -822,7 +993,7 @@ verify_bytes (RosetteVerifier *self,
   run.trusted_key = self->trusted_key;
   run.offline = self->offline;
   run.allow_loopback = self->allow_loopback;
-  run.contexts = get_contexts ();
+  run.registry = self->registry;
   run.key_cache = self->key_cache;
   run.key_cache_lock = &self->key_cache_lock;
   cache_home = g_get_user_cache_dir ();
@@ -855,6 +1026,7 @@ verify_bytes (RosetteVerifier *self,
   read_summary (&run);
 
   _rosette_verify_check_structure (&run);
+  _rosette_verify_check_schema (&run);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
   _rosette_verify_check_proof (&run);
@@ -864,6 +1036,8 @@ verify_bytes (RosetteVerifier *self,
     return NULL;
   _rosette_verify_check_revocation (&run);
   _rosette_verify_check_recipient (&run);
+  _rosette_verify_check_endorsement (&run);
+  _rosette_verify_check_refresh (&run);
 
 done:
   if (g_cancellable_set_error_if_cancelled (cancellable, error))

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "rosette-key.h"
+#include "rosette-registry.h"
 #include "rosette-verify-report.h"
 
 G_BEGIN_DECLS
@@ -48,6 +49,9 @@ void                 rosette_verifier_set_allow_loopback  (RosetteVerifier      
 const char          *rosette_verifier_get_cache_dir       (RosetteVerifier      *self);
 void                 rosette_verifier_set_cache_dir       (RosetteVerifier      *self,
                                                            const char           *directory);
+RosetteRegistry     *rosette_verifier_get_registry        (RosetteVerifier      *self);
+void                 rosette_verifier_set_registry        (RosetteVerifier      *self,
+                                                           RosetteRegistry      *registry);
 
 RosetteVerifyReport *rosette_verifier_verify_bytes_sync   (RosetteVerifier      *self,
                                                            GBytes               *data,

@@ -186,6 +186,7 @@ void
 _rosette_verify_check_structure (VerifyRun *run)
 {
   g_autoptr(JsonNode) for_terms = NULL;
+  g_autoptr(GHashTable) contexts = NULL;
   g_autoptr(GError) error = NULL;
   const char *problem;
 
@@ -200,11 +201,11 @@ _rosette_verify_check_structure (VerifyRun *run)
     }
 
   for_terms = credential_for_terms (run);
+  contexts = _rosette_verify_contexts_for (run->credential);
   /* The OB 2.0 context is read from the data folder, not compiled in: an
    * uninstalled run without it skips the term check rather than fail. */
-  if (run->contexts != NULL &&
-      !(run->ob2 && !g_hash_table_contains (run->contexts, ROSETTE_CONTEXT_OB_V2)) &&
-      !rosette_jsonld_check_terms (for_terms, run->contexts, &error))
+  if (!(run->ob2 && !g_hash_table_contains (contexts, ROSETTE_CONTEXT_OB_V2)) &&
+      !rosette_jsonld_check_terms (for_terms, contexts, &error))
     {
       g_autofree char *text = g_strdup_printf (_("The credential does not follow its "
                                                  "vocabulary: %s."), error->message);
@@ -217,6 +218,77 @@ _rosette_verify_check_structure (VerifyRun *run)
              run->ob2 ? _("It has everything an Open Badges 2.0 assertion needs.")
                       : _("It has everything an Open Badges 3.0 credential needs, and every "
                           "property is defined by its contexts."));
+}
+
+/* Credential schema */
+
+/* The Open Badges 3.0 JSON Schemas (1EdTech's ids, old and new); what they
+ * require of a credential is what the structure check tests. */
+static const char *const known_schemas[] = {
+  "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json",
+  "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential-jsonschema1.json",
+  "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_endorsementcredential_schema.json",
+  "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_endorsementcredential-jsonschema1.json",
+};
+
+static gboolean
+schema_known (const char *id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (known_schemas); i++)
+    if (g_strcmp0 (id, known_schemas[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+void
+_rosette_verify_check_schema (VerifyRun *run)
+{
+  JsonNode *schemas = run->ob2 ? NULL : json_object_get_member (run->credential, "credentialSchema");
+  RosetteVerifyState structure =
+    rosette_verify_check_get_state (rosette_verify_report_get_check (run->report, ROSETTE_VERIFY_CHECK_STRUCTURE));
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  g_autofree char *text = NULL;
+
+  if (schemas == NULL)
+    {
+      set_check (run, ROSETTE_VERIFY_CHECK_SCHEMA, ROSETTE_VERIFY_STATE_NOT_CHECKED, FALSE,
+                 _("The badge names no schema; its structure was checked all the same."));
+      return;
+    }
+  if (JSON_NODE_HOLDS_ARRAY (schemas))
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (schemas)) && i < 8; i++)
+      g_ptr_array_add (items, json_array_get_element (json_node_get_array (schemas), i));
+  else
+    g_ptr_array_add (items, schemas);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const char *id = _rosette_verify_node_id (items->pdata[i]);
+
+      if (id == NULL)
+        {
+          set_check (run, ROSETTE_VERIFY_CHECK_SCHEMA, ROSETTE_VERIFY_STATE_FAILED, TRUE,
+                     _("The badge names a schema without an address."));
+          return;
+        }
+      if (!schema_known (id))
+        {
+          text = g_strdup_printf (_("The badge names the schema %s, which Rosette does not know, "
+                                    "so it was not checked against it (schemas are never "
+                                    "fetched)."), id);
+          set_check (run, ROSETTE_VERIFY_CHECK_SCHEMA, ROSETTE_VERIFY_STATE_NOT_CHECKED, FALSE, text);
+          return;
+        }
+    }
+  if (structure != ROSETTE_VERIFY_STATE_PASSED)
+    {
+      set_check (run, ROSETTE_VERIFY_CHECK_SCHEMA, ROSETTE_VERIFY_STATE_FAILED, TRUE,
+                 _("The badge does not have what the Open Badges 3.0 schema it names requires "
+                   "(see the structure check)."));
+      return;
+    }
+  set_check (run, ROSETTE_VERIFY_CHECK_SCHEMA, ROSETTE_VERIFY_STATE_PASSED, TRUE,
+             _("The badge names the Open Badges 3.0 schema, and has what it requires."));
 }
 
 /* Proof */
@@ -248,8 +320,9 @@ key_belongs_to_issuer (VerifyRun  *run,
         if (did != NULL && g_strcmp0 (did, run->issuer_id) == 0)
           return TRUE;
         *problem = g_strdup (_("The key travels inside the badge itself and nothing ties it to "
-                               "the issuer: anyone could have made it. Give the issuer’s public "
-                               "key with --key to check it."));
+                               "the issuer: anyone could have made it. Trust the issuer’s public "
+                               "key to check it."));
+        _rosette_verify_report_set_needs_key (run->report);
         return FALSE;
       }
     case KEY_SOURCE_NONE:
@@ -642,6 +715,65 @@ _rosette_verify_check_proof (VerifyRun *run)
 
 /* Issuer */
 
+/* "host" or "host:port" of @url, lower case; NULL when it has none. */
+static char *
+url_origin (const char *url)
+{
+  g_autoptr(GUri) uri = url != NULL ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+  g_autofree char *origin = NULL;
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    return NULL;
+  if (g_uri_get_port (uri) > 0)
+    origin = g_strdup_printf ("%s:%d", g_uri_get_host (uri), g_uri_get_port (uri));
+  else
+    origin = g_strdup (g_uri_get_host (uri));
+  return g_ascii_strdown (origin, -1);
+}
+
+static gboolean
+node_lists_string (JsonNode   *node,
+                   const char *wanted,
+                   gboolean    as_prefix)
+{
+  JsonArray *array;
+
+  if (node == NULL || wanted == NULL)
+    return FALSE;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return as_prefix ? g_str_has_prefix (wanted, json_node_get_string (node))
+                     : g_ascii_strcasecmp (wanted, json_node_get_string (node)) == 0;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array) && i < 64; i++)
+    if (node_lists_string (json_array_get_element (array, i), wanted, as_prefix))
+      return TRUE;
+  return FALSE;
+}
+
+/* OB 2.0 hosted verification policy: the assertion's address is in the
+ * issuer's hands when it shares the origin of the issuer's profile, or
+ * the profile's "verification" names its origin ("allowedOrigins") or a
+ * prefix of it ("startsWith"). */
+static gboolean
+hosted_on_issuer_origin (VerifyRun *run)
+{
+  const char *assertion = _rosette_verify_string_member (run->credential, "id");
+  JsonObject *policy = _rosette_verify_object_member (run->ob2_profile, "verification");
+  g_autofree char *origin = url_origin (assertion);
+  g_autofree char *issuer_origin = url_origin (run->issuer_id);
+
+  if (origin == NULL)
+    return FALSE;
+  if (policy != NULL && json_object_has_member (policy, "startsWith") &&
+      !node_lists_string (json_object_get_member (policy, "startsWith"), assertion, TRUE))
+    return FALSE;
+  if (policy != NULL && json_object_has_member (policy, "allowedOrigins"))
+    return node_lists_string (json_object_get_member (policy, "allowedOrigins"), origin, FALSE);
+  return g_strcmp0 (origin, issuer_origin) == 0;
+}
+
 void
 _rosette_verify_check_issuer (VerifyRun *run)
 {
@@ -652,9 +784,17 @@ _rosette_verify_check_issuer (VerifyRun *run)
 
   if (id == NULL && run->ob2 && run->ob2_badge == NULL)
     {
-      set_check (run, ROSETTE_VERIFY_CHECK_ISSUER, ROSETTE_VERIFY_STATE_NOT_CHECKED, TRUE,
-                 run->offline ? _("The badge’s description and issuer are on the web, and Rosette is offline.")
-                              : _("The badge’s description, which names the issuer, could not be fetched."));
+      const char *badge = _rosette_verify_node_id (json_object_get_member (run->credential, "badge"));
+
+      if (run->offline)
+        text = g_strdup (_("The badge’s description and issuer are on the web, and Rosette is offline."));
+      else if (badge != NULL)
+        text = g_strdup_printf (_("The badge’s description (its BadgeClass) at %s could not be "
+                                  "fetched, so who issued it is unknown."), badge);
+      else
+        text = g_strdup (_("The badge does not name its description (BadgeClass), so who issued it "
+                           "is unknown."));
+      set_check (run, ROSETTE_VERIFY_CHECK_ISSUER, ROSETTE_VERIFY_STATE_NOT_CHECKED, TRUE, text);
       return;
     }
   if (id == NULL)
@@ -690,6 +830,28 @@ _rosette_verify_check_issuer (VerifyRun *run)
       text = g_strdup_printf (_("The issuer %s publishes the signing key at %s."), id,
                               run->key_location);
       set_check (run, ROSETTE_VERIFY_CHECK_ISSUER, ROSETTE_VERIFY_STATE_PASSED, TRUE, text);
+      return;
+    }
+  if (run->format == ROSETTE_VERIFY_FORMAT_OB2_HOSTED && proof_state == ROSETTE_VERIFY_STATE_PASSED)
+    {
+      const char *assertion = _rosette_verify_string_member (run->credential, "id");
+
+      if (run->ob2_profile == NULL)
+        {
+          text = g_strdup_printf (_("The issuer’s profile at %s could not be fetched."), id);
+          set_check (run, ROSETTE_VERIFY_CHECK_ISSUER, ROSETTE_VERIFY_STATE_NOT_CHECKED, TRUE, text);
+        }
+      else if (hosted_on_issuer_origin (run))
+        {
+          text = g_strdup_printf (_("The issuer %s hosts this badge on its own site (%s)."), id, assertion);
+          set_check (run, ROSETTE_VERIFY_CHECK_ISSUER, ROSETTE_VERIFY_STATE_PASSED, TRUE, text);
+        }
+      else
+        {
+          text = g_strdup_printf (_("The badge is hosted at %s, which the issuer %s does not "
+                                    "allow: anyone could host it there."), assertion, id);
+          set_check (run, ROSETTE_VERIFY_CHECK_ISSUER, ROSETTE_VERIFY_STATE_FAILED, TRUE, text);
+        }
       return;
     }
   if (run->offline)
@@ -836,10 +998,64 @@ revocation_answer (VerifyRun           *run,
     }
 }
 
-/* Fetches @url; NULL after setting the check when it cannot. */
+/* When the issuer's list cannot be had, the registry of badges issued on
+ * this computer knows the state of its own badges: a credential recorded
+ * as issued with the same list (…/status/<list id>.json) and position.
+ * Only for a badge whose proof held, and never over a list that was
+ * fetched. TRUE after setting the check. */
+static gboolean
+registry_answer (VerifyRun  *run,
+                 const char *url,
+                 gint64      index)
+{
+  const char *id = _rosette_verify_string_member (run->credential, "id");
+  g_autoptr(RosetteIssuedRecord) record = NULL;
+  g_autofree char *suffix = NULL;
+  g_autofree char *text = NULL;
+  gint64 revoked_at;
+
+  if (run->registry == NULL || id == NULL || index < 0 ||
+      rosette_verify_check_get_state (rosette_verify_report_get_check (run->report, ROSETTE_VERIFY_CHECK_PROOF))
+        != ROSETTE_VERIFY_STATE_PASSED)
+    return FALSE;
+  record = rosette_registry_lookup (run->registry, id, run->now, NULL);
+  if (record == NULL || rosette_issued_record_get_state (record) != ROSETTE_ISSUE_STATE_ISSUED ||
+      rosette_issued_record_get_status_list_id (record) <= 0 ||
+      rosette_issued_record_get_status_index (record) != (guint64) index)
+    return FALSE;
+  suffix = g_strdup_printf ("/status/%" G_GINT64_FORMAT ".json",
+                            rosette_issued_record_get_status_list_id (record));
+  if (!g_str_has_suffix (url, suffix))
+    return FALSE;
+
+  revoked_at = rosette_issued_record_get_revoked_at (record);
+  if (revoked_at > 0)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (revoked_at);
+      g_autofree char *date = when != NULL ? format_date (when) : g_strdup ("?");
+      const char *reason = rosette_issued_record_get_revoke_reason (record);
+
+      if (reason != NULL && *reason != '\0')
+        text = g_strdup_printf (_("Revoked on %s (%s), according to this computer’s registry of "
+                                  "badges you issued."), date, reason);
+      else
+        text = g_strdup_printf (_("Revoked on %s, according to this computer’s registry of "
+                                  "badges you issued."), date);
+      set_check (run, ROSETTE_VERIFY_CHECK_REVOCATION, ROSETTE_VERIFY_STATE_FAILED, TRUE, text);
+      return TRUE;
+    }
+  set_check (run, ROSETTE_VERIFY_CHECK_REVOCATION, ROSETTE_VERIFY_STATE_PASSED, TRUE,
+             _("Not revoked, according to this computer’s registry of badges you issued; "
+               "the issuer’s published list could not be reached."));
+  return TRUE;
+}
+
+/* Fetches @url; NULL after setting the check when it cannot (from the
+ * registry for a badge issued here at @registry_index, -1 for none). */
 static GBytes *
 fetch_list (VerifyRun  *run,
-            const char *url)
+            const char *url,
+            gint64      registry_index)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -848,6 +1064,8 @@ fetch_list (VerifyRun  *run,
 
   if (run->offline)
     {
+      if (registry_answer (run, url, registry_index))
+        return NULL;
       set_check (run, ROSETTE_VERIFY_CHECK_REVOCATION, ROSETTE_VERIFY_STATE_NOT_CHECKED, TRUE,
                  _("Rosette is offline, so whether the issuer revoked this badge was not checked."));
       return NULL;
@@ -857,6 +1075,10 @@ fetch_list (VerifyRun  *run,
   if (body != NULL && status == 200)
     return body;
   g_clear_pointer (&body, g_bytes_unref);
+  if (g_cancellable_is_cancelled (run->cancellable))
+    return NULL;
+  if (registry_answer (run, url, registry_index))
+    return NULL;
   if (error != NULL)
     text = g_strdup_printf (_("The issuer’s revocation list could not be fetched: %s"), error->message);
   else
@@ -864,6 +1086,41 @@ fetch_list (VerifyRun  *run,
                             url, status);
   set_check (run, ROSETTE_VERIFY_CHECK_REVOCATION, ROSETTE_VERIFY_STATE_NOT_CHECKED, TRUE, text);
   return NULL;
+}
+
+/* A status list only counts when it carries a valid proof by the badge's
+ * own issuer: anyone who can answer for the list's address could
+ * otherwise revoke or un-revoke the badge. FALSE after setting the check. */
+static gboolean
+status_list_trusted (VerifyRun  *run,
+                     GBytes     *body,
+                     const char *url)
+{
+  g_autofree char *text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  g_autofree char *list_issuer = NULL;
+  g_autofree char *why = NULL;
+  g_autofree char *sentence = NULL;
+  RosetteVerifyState state;
+
+  g_strstrip (text);
+  if (text[0] != '{' && strchr (text, '.') == NULL)
+    why = g_strdup (_("It is neither JSON nor a signed credential."));
+  else
+    {
+      state = _rosette_verify_nested (run, NULL, text, TRUE, &list_issuer, NULL, &why);
+      if (state == ROSETTE_VERIFY_STATE_PASSED && g_strcmp0 (list_issuer, run->issuer_id) == 0)
+        return TRUE;
+      if (state == ROSETTE_VERIFY_STATE_PASSED)
+        {
+          g_free (why);
+          why = g_strdup_printf (_("It was issued by %s, not by the badge’s issuer."),
+                                 list_issuer != NULL ? list_issuer : _("nobody named"));
+        }
+    }
+  sentence = g_strdup_printf (_("The revocation list at %s cannot be trusted, so revocation was "
+                                "not checked: %s"), url, why);
+  set_check (run, ROSETTE_VERIFY_CHECK_REVOCATION, ROSETTE_VERIFY_STATE_NOT_CHECKED, TRUE, sentence);
+  return FALSE;
 }
 
 static void
@@ -890,8 +1147,8 @@ check_status_entry (VerifyRun  *run,
                      _("The badge’s revocation entry has no list address or position."));
           return;
         }
-      body = fetch_list (run, url);
-      if (body == NULL)
+      body = fetch_list (run, url, (gint64) index);
+      if (body == NULL || !status_list_trusted (run, body, url))
         return;
       answer = _rosette_verify_bitstring_status (body, index, &reason);
       revocation_answer (run, answer, url, reason);
@@ -906,8 +1163,8 @@ check_status_entry (VerifyRun  *run,
                      _("The badge’s revocation entry has no list address."));
           return;
         }
-      body = fetch_list (run, url);
-      if (body == NULL)
+      body = fetch_list (run, url, -1);
+      if (body == NULL || !status_list_trusted (run, body, url))
         return;
       answer = _rosette_verify_revocation_list (body, _rosette_verify_string_member (run->credential, "id"),
                                                 "revokedCredential", &reason);
@@ -939,13 +1196,16 @@ _rosette_verify_check_revocation (VerifyRun *run)
         }
       if (list != NULL)
         {
-          g_autoptr(GBytes) body = fetch_list (run, list);
+          g_autoptr(GBytes) body = fetch_list (run, list, -1);
           g_autofree char *reason = NULL;
+          RosetteStatusAnswer answer;
 
-          if (body != NULL)
-            revocation_answer (run, _rosette_verify_revocation_list (body,
-                                 _rosette_verify_string_member (run->credential, "id"),
-                                 "revokedAssertions", &reason), list, reason);
+          if (body == NULL)
+            return;
+          /* The reason is filled in by the call: not in the same argument list. */
+          answer = _rosette_verify_revocation_list (body, _rosette_verify_string_member (run->credential, "id"),
+                                                    "revokedAssertions", &reason);
+          revocation_answer (run, answer, list, reason);
           return;
         }
       if (run->ob2_profile == NULL)
@@ -1073,4 +1333,121 @@ _rosette_verify_check_recipient (VerifyRun *run)
   text = g_strdup_printf (_("This badge was issued to %s (compared with the salted hash it "
                             "carries; addresses are compared in lower case)."), email);
   set_check (run, ROSETTE_VERIFY_CHECK_RECIPIENT, ROSETTE_VERIFY_STATE_PASSED, TRUE, text);
+}
+
+/* Endorsements */
+
+/* Each EndorsementCredential embedded in the credential (or in its
+ * achievement, or in its issuer's profile) is verified like a badge: its
+ * proof and its endorser. An endorsement that does not hold up is
+ * reported, but does not make the badge itself not valid. */
+static void
+collect_endorsements (JsonObject *object,
+                      GPtrArray  *found)
+{
+  JsonNode *list = object != NULL ? json_object_get_member (object, "endorsement") : NULL;
+  JsonNode *jwts = object != NULL ? json_object_get_member (object, "endorsementJwt") : NULL;
+
+  if (list != NULL && JSON_NODE_HOLDS_ARRAY (list))
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
+      g_ptr_array_add (found, json_array_get_element (json_node_get_array (list), i));
+  else if (list != NULL && JSON_NODE_HOLDS_OBJECT (list))
+    g_ptr_array_add (found, list);
+  if (jwts != NULL && JSON_NODE_HOLDS_ARRAY (jwts))
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (jwts)); i++)
+      g_ptr_array_add (found, json_array_get_element (json_node_get_array (jwts), i));
+}
+
+#define MAX_ENDORSEMENTS 16
+
+void
+_rosette_verify_check_endorsement (VerifyRun *run)
+{
+  JsonObject *subject = _rosette_verify_object_member (run->credential, "credentialSubject");
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autofree char *text = NULL;
+  guint passed = 0, failed = 0, total;
+
+  if (!run->ob2)
+    {
+      collect_endorsements (run->credential, found);
+      collect_endorsements (_rosette_verify_object_member (subject, "achievement"), found);
+      collect_endorsements (_rosette_verify_object_member (run->credential, "issuer"), found);
+    }
+  if (found->len == 0)
+    {
+      set_check (run, ROSETTE_VERIFY_CHECK_ENDORSEMENT, ROSETTE_VERIFY_STATE_NOT_CHECKED, FALSE,
+                 _("No one endorses this badge inside it."));
+      return;
+    }
+
+  for (guint i = 0; i < found->len && i < MAX_ENDORSEMENTS; i++)
+    {
+      JsonNode *node = found->pdata[i];
+      g_autofree char *endorser = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *why = NULL;
+      RosetteVerifyState state;
+
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        state = _rosette_verify_nested (run, NULL, json_node_get_string (node), FALSE,
+                                        &endorser, &name, &why);
+      else if (JSON_NODE_HOLDS_OBJECT (node) &&
+               _rosette_verify_has_type (json_object_get_member (json_node_get_object (node), "type"),
+                                         "EndorsementCredential"))
+        state = _rosette_verify_nested (run, node, NULL, FALSE, &endorser, &name, &why);
+      else
+        {
+          state = ROSETTE_VERIFY_STATE_FAILED;
+          why = g_strdup (_("It is not an EndorsementCredential."));
+        }
+      _rosette_verify_report_add_endorsement (run->report, name, endorser, state, why);
+      passed += state == ROSETTE_VERIFY_STATE_PASSED;
+      failed += state == ROSETTE_VERIFY_STATE_FAILED;
+    }
+
+  total = MIN (found->len, MAX_ENDORSEMENTS);
+  if (failed > 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u of %u endorsements does not hold up: it was changed "
+                                         "or not signed by its endorser.",
+                                         "%u of %u endorsements do not hold up: they were changed "
+                                         "or not signed by their endorsers.", failed),
+                            failed, total);
+  else if (passed < total)
+    text = g_strdup_printf (_("%u of %u endorsements could not be checked."), total - passed, total);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u endorsement, signed by its endorser.",
+                                         "%u endorsements, each signed by its endorser.",
+                                         passed), passed);
+  /* A forged endorsement is a false claim inside a signed badge: it fails
+   * the badge. One that cannot be checked (offline) does not hold the
+   * verdict back: endorsements speak for others, not for the issuer. */
+  set_check (run, ROSETTE_VERIFY_CHECK_ENDORSEMENT,
+             failed > 0 ? ROSETTE_VERIFY_STATE_FAILED
+                        : passed == total ? ROSETTE_VERIFY_STATE_PASSED
+                                          : ROSETTE_VERIFY_STATE_NOT_CHECKED,
+             FALSE, text);
+}
+
+/* Refresh service */
+
+void
+_rosette_verify_check_refresh (VerifyRun *run)
+{
+  JsonObject *refresh = run->ob2 ? NULL : _rosette_verify_object_member (run->credential, "refreshService");
+  const char *id = _rosette_verify_string_member (refresh, "id");
+  g_autofree char *text = NULL;
+
+  if (refresh == NULL)
+    {
+      set_check (run, ROSETTE_VERIFY_CHECK_REFRESH, ROSETTE_VERIFY_STATE_NOT_CHECKED, FALSE,
+                 _("The badge names no refresh service."));
+      return;
+    }
+  text = g_strdup_printf (_("The issuer offers a newer copy of this badge at %s; Rosette "
+                            "reports it but never fetches it while verifying."),
+                          id != NULL ? id : _("an address it does not give"));
+  set_check (run, ROSETTE_VERIFY_CHECK_REFRESH, ROSETTE_VERIFY_STATE_NOT_CHECKED, FALSE, text);
 }

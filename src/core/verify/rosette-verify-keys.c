@@ -362,8 +362,9 @@ _rosette_verify_resolve_key (VerifyRun   *run,
   if (remote && run->offline)
     {
       *not_checked = g_strdup_printf (_("The issuer’s key %s is on the web and Rosette is "
-                                        "offline. Verify again online, or give the issuer’s "
-                                        "public key with --key."), key_id);
+                                        "offline. Verify again online, or trust the issuer’s "
+                                        "public key."), key_id);
+      _rosette_verify_report_set_needs_key (run->report);
       return NULL;
     }
   if (remote)
@@ -405,7 +406,10 @@ _rosette_verify_resolve_key (VerifyRun   *run,
     g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID,
                  _("The signing key “%s” is not a did:key, did:web or https address"), key_id);
   else
-    *not_checked = g_strdup (_("The signature does not say which key made it. Give the "
-                               "issuer’s public key with --key to check it."));
+    {
+      *not_checked = g_strdup (_("The signature does not say which key made it. Trust the "
+                                 "issuer’s public key to check it."));
+      _rosette_verify_report_set_needs_key (run->report);
+    }
   return NULL;
 }

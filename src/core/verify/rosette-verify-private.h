@@ -52,6 +52,13 @@ void                 _rosette_verify_report_set_canonical     (RosetteVerifyRepo
                                                                const char             *document_hash,
                                                                const char             *proof_hash);
 
+void                 _rosette_verify_report_set_needs_key     (RosetteVerifyReport    *self);
+void                 _rosette_verify_report_add_endorsement   (RosetteVerifyReport    *self,
+                                                               const char             *endorser_name,
+                                                               const char             *endorser_id,
+                                                               RosetteVerifyState      state,
+                                                               const char             *explanation);
+
 /* rosette-verify-fetch.c: bounded https GETs with a small disk cache */
 typedef struct _RosetteVerifyFetcher RosetteVerifyFetcher;
 
@@ -86,13 +93,13 @@ typedef struct
 {
   RosetteVerifyReport  *report;
   RosetteVerifyFetcher *fetcher;
-  GHashTable           *contexts;
   GCancellable         *cancellable;
   GDateTime            *now;
   const char           *recipient;
   RosetteKey           *trusted_key;
   gboolean              offline;
   gboolean              allow_loopback;
+  RosetteRegistry      *registry;      /* the verifier's, or NULL: read only */
   char                 *cache_dir;
   GHashTable           *key_cache;     /* did:key → RosetteKey, the verifier's */
   GMutex               *key_cache_lock;
@@ -117,8 +124,23 @@ typedef struct
   char                 *issuer_resolved_note;
 } VerifyRun;
 
+/* rosette-verifier.c: a credential inside (or named by) the one being
+ * verified, such as a status list or an endorsement: its proof and issuer */
+RosetteVerifyState _rosette_verify_nested    (VerifyRun   *parent,
+                                              JsonNode    *credential,
+                                              const char  *text,
+                                              gboolean     trust_key,
+                                              char       **issuer_id,
+                                              char       **issuer_name,
+                                              char       **explanation);
+
+GHashTable        *_rosette_verify_contexts_for (JsonObject *credential);
+
 /* rosette-verify-checks.c */
 void     _rosette_verify_check_structure  (VerifyRun *run);
+void     _rosette_verify_check_schema     (VerifyRun *run);
+void     _rosette_verify_check_endorsement (VerifyRun *run);
+void     _rosette_verify_check_refresh    (VerifyRun *run);
 void     _rosette_verify_check_proof      (VerifyRun *run);
 void     _rosette_verify_check_issuer     (VerifyRun *run);
 void     _rosette_verify_check_validity   (VerifyRun *run);

@@ -66,7 +66,27 @@ struct _RosetteVerifyReport
   char                 *canonical_proof;
   char                 *document_hash;
   char                 *proof_hash;
+  GPtrArray            *endorsements;  /* of Endorsement */
+  gboolean              needs_key;
 };
+
+/* An endorsement embedded in the credential, as the verifier found it. */
+typedef struct
+{
+  char               *name;
+  char               *id;
+  RosetteVerifyState  state;
+  char               *explanation;
+} Endorsement;
+
+static void
+endorsement_free (Endorsement *endorsement)
+{
+  g_free (endorsement->name);
+  g_free (endorsement->id);
+  g_free (endorsement->explanation);
+  g_free (endorsement);
+}
 
 G_DEFINE_FINAL_TYPE (RosetteVerifyReport, rosette_verify_report, G_TYPE_OBJECT)
 
@@ -212,6 +232,12 @@ rosette_verify_check_get_title (RosetteVerifyCheck *self)
       return _("Revocation");
     case ROSETTE_VERIFY_CHECK_RECIPIENT:
       return _("Recipient");
+    case ROSETTE_VERIFY_CHECK_SCHEMA:
+      return _("Credential schema");
+    case ROSETTE_VERIFY_CHECK_ENDORSEMENT:
+      return _("Endorsements");
+    case ROSETTE_VERIFY_CHECK_REFRESH:
+      return _("Refresh service");
     default:
       g_assert_not_reached ();
     }
@@ -267,6 +293,7 @@ rosette_verify_report_finalize (GObject *object)
   g_clear_pointer (&self->canonical_proof, g_free);
   g_clear_pointer (&self->document_hash, g_free);
   g_clear_pointer (&self->proof_hash, g_free);
+  g_clear_pointer (&self->endorsements, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rosette_verify_report_parent_class)->finalize (object);
 }
@@ -345,6 +372,7 @@ static void
 rosette_verify_report_init (RosetteVerifyReport *self)
 {
   self->checks = g_list_store_new (ROSETTE_TYPE_VERIFY_CHECK);
+  self->endorsements = g_ptr_array_new_with_free_func ((GDestroyNotify) endorsement_free);
   self->verdict = ROSETTE_VERIFY_VERDICT_INCOMPLETE;
   self->usable = TRUE;
   for (guint i = 0; i < ROSETTE_VERIFY_N_CHECKS; i++)
@@ -761,6 +789,122 @@ rosette_verify_report_get_proof_hash (RosetteVerifyReport *self)
   return self->proof_hash;
 }
 
+void
+_rosette_verify_report_set_needs_key (RosetteVerifyReport *self)
+{
+  self->needs_key = TRUE;
+}
+
+/**
+ * rosette_verify_report_get_needs_key:
+ *
+ * Whether the signature could be checked if the user trusted the issuer's
+ * public key: the explanations say so in plain words, and each front end
+ * says how (`--key` for the CLI, the Issuer's Key row on the Verify page).
+ *
+ * Returns: %TRUE when trusting a key would let the signature be checked
+ */
+gboolean
+rosette_verify_report_get_needs_key (RosetteVerifyReport *self)
+{
+  g_return_val_if_fail (ROSETTE_IS_VERIFY_REPORT (self), FALSE);
+  return self->needs_key;
+}
+
+void
+_rosette_verify_report_add_endorsement (RosetteVerifyReport *self,
+                                        const char          *endorser_name,
+                                        const char          *endorser_id,
+                                        RosetteVerifyState   state,
+                                        const char          *explanation)
+{
+  Endorsement *endorsement = g_new0 (Endorsement, 1);
+
+  endorsement->name = g_strdup (endorser_name);
+  endorsement->id = g_strdup (endorser_id);
+  endorsement->state = state;
+  endorsement->explanation = g_strdup (explanation);
+  g_ptr_array_add (self->endorsements, endorsement);
+}
+
+/**
+ * rosette_verify_report_get_n_endorsements:
+ *
+ * Returns: how many endorsements the credential embeds (each one checked
+ *   on its own; see %ROSETTE_VERIFY_CHECK_ENDORSEMENT)
+ */
+guint
+rosette_verify_report_get_n_endorsements (RosetteVerifyReport *self)
+{
+  g_return_val_if_fail (ROSETTE_IS_VERIFY_REPORT (self), 0);
+  return self->endorsements->len;
+}
+
+static Endorsement *
+get_endorsement (RosetteVerifyReport *self,
+                 guint                index)
+{
+  g_return_val_if_fail (ROSETTE_IS_VERIFY_REPORT (self), NULL);
+  g_return_val_if_fail (index < self->endorsements->len, NULL);
+  return g_ptr_array_index (self->endorsements, index);
+}
+
+/**
+ * rosette_verify_report_get_endorser_name:
+ *
+ * Returns: (nullable): the endorser's name as the endorsement gives it
+ */
+const char *
+rosette_verify_report_get_endorser_name (RosetteVerifyReport *self,
+                                         guint                index)
+{
+  Endorsement *endorsement = get_endorsement (self, index);
+
+  return endorsement != NULL ? endorsement->name : NULL;
+}
+
+/**
+ * rosette_verify_report_get_endorser_id:
+ *
+ * Returns: (nullable): the endorser's id (a DID or a URL)
+ */
+const char *
+rosette_verify_report_get_endorser_id (RosetteVerifyReport *self,
+                                       guint                index)
+{
+  Endorsement *endorsement = get_endorsement (self, index);
+
+  return endorsement != NULL ? endorsement->id : NULL;
+}
+
+/**
+ * rosette_verify_report_get_endorsement_state:
+ *
+ * Returns: whether the endorsement's proof and endorser were verified
+ */
+RosetteVerifyState
+rosette_verify_report_get_endorsement_state (RosetteVerifyReport *self,
+                                             guint                index)
+{
+  Endorsement *endorsement = get_endorsement (self, index);
+
+  return endorsement != NULL ? endorsement->state : ROSETTE_VERIFY_STATE_NOT_CHECKED;
+}
+
+/**
+ * rosette_verify_report_get_endorsement_explanation:
+ *
+ * Returns: a translated sentence on that endorsement's proof
+ */
+const char *
+rosette_verify_report_get_endorsement_explanation (RosetteVerifyReport *self,
+                                                   guint                index)
+{
+  Endorsement *endorsement = get_endorsement (self, index);
+
+  return endorsement != NULL ? endorsement->explanation : NULL;
+}
+
 const char *
 rosette_verify_state_to_string (RosetteVerifyState state)
 {
@@ -812,7 +956,8 @@ add_date (JsonBuilder *builder,
  *
  * The report as `rosette-cli verify --json` prints it: source, verdict,
  * usable, format, every check (kind, title, state, explanation), what
- * the badge says (achievement, tier, criteria, issuer, dates) and the
+ * the badge says (achievement, tier, criteria, issuer, dates), its
+ * endorsements (endorser, state, explanation) and the
  * credential itself. Enum values are the nicks ("not-valid", "passed").
  *
  * Returns: (transfer full): a JSON object
@@ -860,6 +1005,20 @@ rosette_verify_report_to_json (RosetteVerifyReport *self)
       add_string (builder, "documentHash", self->document_hash);
       add_string (builder, "proofHash", self->proof_hash);
     }
+  json_builder_set_member_name (builder, "endorsements");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->endorsements->len; i++)
+    {
+      Endorsement *endorsement = g_ptr_array_index (self->endorsements, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "endorserName", endorsement->name);
+      add_string (builder, "endorserId", endorsement->id);
+      add_string (builder, "state", rosette_verify_state_to_string (endorsement->state));
+      add_string (builder, "explanation", endorsement->explanation);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
   json_builder_set_member_name (builder, "credential");
   if (self->credential != NULL)
     json_builder_add_value (builder, json_node_copy (self->credential));

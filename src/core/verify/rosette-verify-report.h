@@ -54,12 +54,18 @@ typedef enum
  * @ROSETTE_VERIFY_CHECK_JSON: the credential is JSON within the limits
  * @ROSETTE_VERIFY_CHECK_STRUCTURE: the credential has the properties,
  *   types and contexts of its Open Badges version
+ * @ROSETTE_VERIFY_CHECK_SCHEMA: the `credentialSchema` it names is an
+ *   Open Badges 3.0 schema Rosette knows, and the structure check covers it
  * @ROSETTE_VERIFY_CHECK_PROOF: the signature is valid, made with an
  *   algorithm allowed for the key, by a key that belongs to the issuer
  * @ROSETTE_VERIFY_CHECK_ISSUER: the issuer's identity was resolved
  * @ROSETTE_VERIFY_CHECK_VALIDITY: now is inside the validity window
  * @ROSETTE_VERIFY_CHECK_REVOCATION: the issuer has not revoked it
  * @ROSETTE_VERIFY_CHECK_RECIPIENT: it was issued to the email entered
+ * @ROSETTE_VERIFY_CHECK_ENDORSEMENT: the endorsements embedded in it
+ *   carry valid proofs by their endorsers
+ * @ROSETTE_VERIFY_CHECK_REFRESH: a `refreshService` is reported, never
+ *   followed
  *
  * The checks, in the fixed order a report lists them.
  */
@@ -68,14 +74,17 @@ typedef enum
   ROSETTE_VERIFY_CHECK_CONTAINER,
   ROSETTE_VERIFY_CHECK_JSON,
   ROSETTE_VERIFY_CHECK_STRUCTURE,
+  ROSETTE_VERIFY_CHECK_SCHEMA,
   ROSETTE_VERIFY_CHECK_PROOF,
   ROSETTE_VERIFY_CHECK_ISSUER,
   ROSETTE_VERIFY_CHECK_VALIDITY,
   ROSETTE_VERIFY_CHECK_REVOCATION,
   ROSETTE_VERIFY_CHECK_RECIPIENT,
+  ROSETTE_VERIFY_CHECK_ENDORSEMENT,
+  ROSETTE_VERIFY_CHECK_REFRESH,
 } RosetteVerifyCheckKind;
 
-#define ROSETTE_VERIFY_N_CHECKS (ROSETTE_VERIFY_CHECK_RECIPIENT + 1)
+#define ROSETTE_VERIFY_N_CHECKS (ROSETTE_VERIFY_CHECK_REFRESH + 1)
 
 /**
  * RosetteVerifyFormat:
@@ -142,6 +151,16 @@ const char           *rosette_verify_report_get_canonical_document (RosetteVerif
 const char           *rosette_verify_report_get_canonical_proof    (RosetteVerifyReport *self);
 const char           *rosette_verify_report_get_document_hash      (RosetteVerifyReport *self);
 const char           *rosette_verify_report_get_proof_hash         (RosetteVerifyReport *self);
+gboolean              rosette_verify_report_get_needs_key          (RosetteVerifyReport *self);
+guint                 rosette_verify_report_get_n_endorsements     (RosetteVerifyReport *self);
+const char           *rosette_verify_report_get_endorser_name      (RosetteVerifyReport *self,
+                                                                    guint                index);
+const char           *rosette_verify_report_get_endorser_id        (RosetteVerifyReport *self,
+                                                                    guint                index);
+RosetteVerifyState    rosette_verify_report_get_endorsement_state  (RosetteVerifyReport *self,
+                                                                    guint                index);
+const char           *rosette_verify_report_get_endorsement_explanation (RosetteVerifyReport *self,
+                                                                         guint                index);
 
 JsonNode             *rosette_verify_report_to_json                (RosetteVerifyReport *self);
 cairo_surface_t      *rosette_verify_report_render_image           (RosetteVerifyReport *self,

@@ -40,12 +40,12 @@ typedef struct
  * verify") is a warning; one that does not matter, or that could not be
  * made because an earlier one failed, is only dimmed. */
 static StateLook
-state_look (RosetteVerifyCheck *check,
-            gboolean            warn_unchecked)
+state_look (RosetteVerifyState state,
+            gboolean           warn_unchecked)
 {
   StateLook look;
 
-  switch (rosette_verify_check_get_state (check))
+  switch (state)
     {
     case ROSETTE_VERIFY_STATE_PASSED:
       look = (StateLook) { "emblem-ok-symbolic", "success", _("Passed") };
@@ -57,7 +57,7 @@ state_look (RosetteVerifyCheck *check,
 
     case ROSETTE_VERIFY_STATE_NOT_CHECKED:
     default:
-      if (warn_unchecked && rosette_verify_check_get_blocks_verdict (check))
+      if (warn_unchecked)
         look = (StateLook) { "dialog-warning-symbolic", "warning", _("Not checked") };
       else
         look = (StateLook) { "dialog-question-symbolic", "dim-label", _("Not checked") };
@@ -109,25 +109,16 @@ rosette_verify_check_row_init (RosetteVerifyCheckRow *self)
  *
  * Returns: (transfer floating): a row showing @check
  */
-GtkWidget *
-rosette_verify_check_row_new (RosetteVerifyCheck *check,
-                              gboolean            warn_unchecked)
+/* The row's text, icon and state word; the state never rests on colour. */
+static void
+fill_row (RosetteVerifyCheckRow *self,
+          const char            *title,
+          const char            *explanation,
+          StateLook              look)
 {
-  RosetteVerifyCheckRow *self;
-  StateLook look;
-  const char *title;
-  const char *explanation;
   g_autofree char *title_markup = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *label = NULL;
-
-  g_return_val_if_fail (ROSETTE_IS_VERIFY_CHECK (check), NULL);
-
-  self = g_object_new (ROSETTE_TYPE_VERIFY_CHECK_ROW, NULL);
-  self->check = g_object_ref (check);
-  look = state_look (check, warn_unchecked);
-  title = rosette_verify_check_get_title (check);
-  explanation = rosette_verify_check_get_explanation (check);
 
   /* Escaped, and wrapped without the hyphens Pango would put inside
    * identifiers such as did:key:z6Mk…. */
@@ -148,7 +139,61 @@ rosette_verify_check_row_new (RosetteVerifyCheck *check,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   explanation != NULL ? explanation : "",
                                   -1);
+}
 
+/**
+ * rosette_verify_check_row_new:
+ * @check: one check of a report
+ * @warn_unchecked: whether a check that matters but was not made is a
+ *   warning (the verdict is "Could not fully verify") rather than dimmed
+ *
+ * Returns: (transfer floating): a row showing @check
+ */
+GtkWidget *
+rosette_verify_check_row_new (RosetteVerifyCheck *check,
+                              gboolean            warn_unchecked)
+{
+  RosetteVerifyCheckRow *self;
+
+  g_return_val_if_fail (ROSETTE_IS_VERIFY_CHECK (check), NULL);
+
+  self = g_object_new (ROSETTE_TYPE_VERIFY_CHECK_ROW, NULL);
+  self->check = g_object_ref (check);
+  fill_row (self, rosette_verify_check_get_title (check),
+            rosette_verify_check_get_explanation (check),
+            state_look (rosette_verify_check_get_state (check),
+                        warn_unchecked && rosette_verify_check_get_blocks_verdict (check)));
+  return GTK_WIDGET (self);
+}
+
+/**
+ * rosette_verify_check_row_new_for_endorsement:
+ * @report: a report
+ * @index: which of its endorsements
+ *
+ * Returns: (transfer floating): a row "Endorsed by NAME" with what was
+ *   found of that endorsement's proof; it has no #RosetteVerifyCheck
+ */
+GtkWidget *
+rosette_verify_check_row_new_for_endorsement (RosetteVerifyReport *report,
+                                              guint                index)
+{
+  RosetteVerifyCheckRow *self;
+  const char *name;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (ROSETTE_IS_VERIFY_REPORT (report), NULL);
+  g_return_val_if_fail (index < rosette_verify_report_get_n_endorsements (report), NULL);
+
+  name = rosette_verify_report_get_endorser_name (report, index);
+  if (name == NULL)
+    name = rosette_verify_report_get_endorser_id (report, index);
+  /* Translators: the endorser's name, or a DID or web address */
+  title = g_strdup_printf (_("Endorsed by %s"), name != NULL ? name : _("someone unnamed"));
+
+  self = g_object_new (ROSETTE_TYPE_VERIFY_CHECK_ROW, NULL);
+  fill_row (self, title, rosette_verify_report_get_endorsement_explanation (report, index),
+            state_look (rosette_verify_report_get_endorsement_state (report, index), FALSE));
   return GTK_WIDGET (self);
 }
 
@@ -156,7 +201,8 @@ rosette_verify_check_row_new (RosetteVerifyCheck *check,
  * rosette_verify_check_row_get_check:
  * @self: a #RosetteVerifyCheckRow
  *
- * Returns: (transfer none): the check shown
+ * Returns: (transfer none) (nullable): the check shown; %NULL for an
+ *   endorsement
  */
 RosetteVerifyCheck *
 rosette_verify_check_row_get_check (RosetteVerifyCheckRow *self)

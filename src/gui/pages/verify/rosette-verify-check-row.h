@@ -20,6 +20,8 @@ G_DECLARE_FINAL_TYPE (RosetteVerifyCheckRow, rosette_verify_check_row, ROSETTE, 
 
 GtkWidget          *rosette_verify_check_row_new           (RosetteVerifyCheck    *check,
                                                             gboolean               warn_unchecked);
+GtkWidget          *rosette_verify_check_row_new_for_endorsement (RosetteVerifyReport *report,
+                                                                  guint                index);
 RosetteVerifyCheck *rosette_verify_check_row_get_check     (RosetteVerifyCheckRow *self);
 const char         *rosette_verify_check_row_get_icon_name (RosetteVerifyCheckRow *self);
 

@@ -23,6 +23,12 @@ struct _RosetteVerifyPage
   char                *trusted_key_name;
   guint                offline : 1;
   guint                busy : 1;
+  /* The registry of badges issued here, opened (and only read) before a
+   * run once its file exists; it answers for them when their status list
+   * is out of reach. */
+  RosetteRegistry     *registry;
+  GCancellable        *registry_cancellable;
+  guint                registry_failed : 1;  /* the run after a failed open goes without */
 
   /* Template widgets */
   AdwToastOverlay     *toast_overlay;
@@ -45,6 +51,8 @@ struct _RosetteVerifyPage
   AdwActionRow        *issued_row;
   AdwActionRow        *expires_row;
   AdwActionRow        *format_row;
+  GtkWidget           *endorsements_group;
+  GtkListBox          *endorsements_list;
   GtkListBox          *checks_list;
   GtkWidget           *options_group;
   AdwEntryRow         *email_row;

@@ -18,6 +18,7 @@
 
 #include "rosette-gui-utils.h"
 #include "rosette-verify-check-row.h"
+#include "rosette-verify-markdown.h"
 #include "rosette-verify-page-private.h"
 
 /* The picture is shown at 160 px; render for a 2× screen. */
@@ -35,6 +36,15 @@ set_fact (AdwActionRow *row,
   gtk_widget_set_visible (GTK_WIDGET (row), value != NULL && *value != '\0');
   if (value != NULL)
     markup = g_markup_printf_escaped ("<span insert_hyphens=\"false\">%s</span>", value);
+  adw_action_row_set_subtitle (row, markup != NULL ? markup : "");
+}
+
+/* The same for markup made here from the file (escaped as it was made). */
+static void
+set_fact_markup (AdwActionRow *row,
+                 const char   *markup)
+{
+  gtk_widget_set_visible (GTK_WIDGET (row), markup != NULL && *markup != '\0');
   adw_action_row_set_subtitle (row, markup != NULL ? markup : "");
 }
 
@@ -87,6 +97,12 @@ dup_summary (RosetteVerifyReport *report)
             g_string_append (missing, _(", "));
           g_string_append (missing, rosette_verify_check_get_title (check));
         }
+      /* The core says "trust the issuer's key"; here is where. */
+      if (rosette_verify_report_get_needs_key (report))
+        /* Translators: %s lists checks, e.g. "Signature, Issuer" */
+        return g_strdup_printf (_("Nothing failed, but not everything could be checked: %s. "
+                                  "Choose the issuer’s public key under “Issuer’s Key” below "
+                                  "to check the signature."), missing->str);
       /* Translators: %s lists checks, e.g. "Signature, Issuer" */
       return g_strdup_printf (_("Nothing failed, but not everything could be checked: %s."),
                               missing->str);
@@ -145,6 +161,7 @@ update_facts (RosetteVerifyPage *self)
   g_autofree char *issuer = NULL;
   g_autofree char *valid_from = format_date (rosette_verify_report_get_valid_from (report));
   g_autofree char *valid_until = format_date (rosette_verify_report_get_valid_until (report));
+  g_autofree char *criteria = rosette_verify_markdown_to_pango (rosette_verify_report_get_criteria (report));
   gboolean usable = rosette_verify_report_get_usable (report);
 
   if (issuer_name != NULL && issuer_id != NULL)
@@ -154,7 +171,8 @@ update_facts (RosetteVerifyPage *self)
 
   set_fact (self->achievement_row, rosette_verify_report_get_achievement_name (report));
   set_fact (self->tier_row, rosette_verify_report_get_tier (report));
-  set_fact (self->criteria_row, rosette_verify_report_get_criteria (report));
+  /* Criteria are Markdown: shown rendered, never as raw text. */
+  set_fact_markup (self->criteria_row, criteria);
   set_fact (self->issuer_row, issuer);
   set_fact (self->issued_row, valid_from);
   set_fact (self->expires_row, usable && valid_until == NULL ? _("Never") : valid_until);
@@ -163,6 +181,20 @@ update_facts (RosetteVerifyPage *self)
   /* A file that holds no credential has nothing to check again. */
   gtk_widget_set_visible (self->badge_box, usable);
   gtk_widget_set_visible (self->options_group, usable);
+}
+
+static void
+update_endorsements (RosetteVerifyPage *self)
+{
+  guint n = rosette_verify_report_get_n_endorsements (self->report);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->endorsements_list))) != NULL)
+    gtk_list_box_remove (self->endorsements_list, child);
+  for (guint i = 0; i < n; i++)
+    gtk_list_box_append (self->endorsements_list,
+                         rosette_verify_check_row_new_for_endorsement (self->report, i));
+  gtk_widget_set_visible (self->endorsements_group, n > 0);
 }
 
 static GtkWidget *
@@ -362,6 +394,7 @@ _rosette_verify_page_show_report_content (RosetteVerifyPage *self)
 
   update_banner (self);
   update_facts (self);
+  update_endorsements (self);
   gtk_list_box_bind_model (self->checks_list, rosette_verify_report_get_checks (self->report),
                            create_check_row_cb, g_object_ref (self->report), g_object_unref);
   update_details (self);

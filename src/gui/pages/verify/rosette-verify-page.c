@@ -12,6 +12,9 @@
  * run uses a fresh RosetteVerifier, since the verifier works in a thread
  * and the options may change while it does; changing an option re-runs
  * the check on the same file and keeps the last result on screen.
+ * The app's registry (the Registry page's file, never created here) is
+ * opened before the first run that finds it, so the verifier answers for the
+ * user's own badges when their issuer's site cannot be reached.
  */
 
 #include "config.h"
@@ -19,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "rosette-gui-utils.h"
+#include "rosette-registry-page.h"
 #include "rosette-verify-page-private.h"
 
 /* A PEM or JWK public key is a few kilobytes at most. */
@@ -128,9 +132,57 @@ verify_cb (GObject      *object,
 }
 
 static void
+registry_open_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(RosetteVerifyPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RosetteRegistry) registry = rosette_registry_page_open_registry_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* Without it, badges are verified all the same. */
+  if (registry == NULL)
+    {
+      g_debug ("The registry cannot be opened for verifying: %s", error->message);
+      self->registry_failed = TRUE;
+    }
+  g_set_object (&self->registry, registry);
+  g_clear_object (&self->registry_cancellable);
+  rosette_verify_page_run (self);
+}
+
+/* TRUE while the registry is being opened (its callback runs the check);
+ * a registry that cannot be opened is tried again on the next run. */
+static gboolean
+rosette_verify_page_open_registry (RosetteVerifyPage *self)
+{
+  g_autofree char *path = NULL;
+
+  if (self->registry_cancellable != NULL)
+    return TRUE;
+  if (self->registry != NULL)
+    return FALSE;
+  if (self->registry_failed)
+    {
+      self->registry_failed = FALSE;
+      return FALSE;
+    }
+  /* Looked for on every run: the first badge issued creates it. */
+  path = rosette_registry_page_dup_registry_path ();
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return FALSE;
+  self->registry_cancellable = g_cancellable_new ();
+  rosette_registry_page_open_registry_async (path, self->registry_cancellable, registry_open_cb,
+                                             g_object_ref (self));
+  return TRUE;
+}
+
+static void
 rosette_verify_page_run (RosetteVerifyPage *self)
 {
-  g_autoptr(RosetteVerifier) verifier = rosette_verifier_new ();
+  g_autoptr(RosetteVerifier) verifier = NULL;
 
   if (self->file == NULL)
     return;
@@ -139,16 +191,20 @@ rosette_verify_page_run (RosetteVerifyPage *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  rosette_verifier_set_recipient (verifier, self->recipient);
-  rosette_verifier_set_offline (verifier, self->offline);
-  if (self->trusted_key != NULL &&
-      !rosette_verifier_load_trusted_key (verifier, self->trusted_key, NULL))
-    g_warn_if_reached ();
-
   /* A first look shows a spinner; a second one keeps the last result. */
   if (self->report == NULL)
     gtk_stack_set_visible_child_name (self->stack, "busy");
   rosette_verify_page_set_busy (self, TRUE);
+  if (rosette_verify_page_open_registry (self))
+    return;
+
+  verifier = rosette_verifier_new ();
+  rosette_verifier_set_recipient (verifier, self->recipient);
+  rosette_verifier_set_offline (verifier, self->offline);
+  rosette_verifier_set_registry (verifier, self->registry);
+  if (self->trusted_key != NULL &&
+      !rosette_verifier_load_trusted_key (verifier, self->trusted_key, NULL))
+    g_warn_if_reached ();
 
   rosette_verifier_verify_file_async (verifier, self->file, self->cancellable,
                                       verify_cb, g_object_ref (self));
@@ -339,6 +395,9 @@ rosette_verify_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->registry_cancellable);
+  g_clear_object (&self->registry_cancellable);
+  g_clear_object (&self->registry);
   g_clear_object (&self->file);
   g_clear_object (&self->report);
 
@@ -495,6 +554,8 @@ rosette_verify_page_class_init (RosetteVerifyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RosetteVerifyPage, achievement_row);
   gtk_widget_class_bind_template_child (widget_class, RosetteVerifyPage, tier_row);
   gtk_widget_class_bind_template_child (widget_class, RosetteVerifyPage, criteria_row);
+  gtk_widget_class_bind_template_child (widget_class, RosetteVerifyPage, endorsements_group);
+  gtk_widget_class_bind_template_child (widget_class, RosetteVerifyPage, endorsements_list);
   gtk_widget_class_bind_template_child (widget_class, RosetteVerifyPage, issuer_row);
   gtk_widget_class_bind_template_child (widget_class, RosetteVerifyPage, issued_row);
   gtk_widget_class_bind_template_child (widget_class, RosetteVerifyPage, expires_row);
