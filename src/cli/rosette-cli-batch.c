@@ -80,11 +80,12 @@ print_progress (guint    done,
                 double   eta,
                 gpointer user_data)
 {
+  fputc ('\r', stderr);
   if (eta >= 0)
     /* Translators: progress on a terminal: done/total, rows per second, seconds left. */
-    fprintf (stderr, _("\rIssued %u of %u (%.0f/s, %.0f s left)   "), done, total, rate, eta);
+    fprintf (stderr, _("Issued %u of %u (%.0f/s, %.0f s left)   "), done, total, rate, eta);
   else
-    fprintf (stderr, _("\rIssued %u of %u   "), done, total);
+    fprintf (stderr, _("Issued %u of %u   "), done, total);
   if (done == total)
     fputc ('\n', stderr);
   fflush (stderr);
@@ -223,7 +224,7 @@ _rosette_cli_issue_batch (RosetteCli  *cli,
   g_autoptr(GFile) output = NULL;
   g_autoptr(GDateTime) valid_until = NULL;
   g_autoptr(GError) error = NULL;
-  RosetteIssueProof proof = ROSETTE_ISSUE_PROOF_VC_JWT;
+  RosetteIssueProof proof = ROSETTE_ISSUE_PROOF_DATA_INTEGRITY;
   RosetteIssueFormat format = ROSETTE_ISSUE_FORMAT_PNG;
   int status;
   const GOptionEntry entries[] = {
@@ -240,7 +241,7 @@ _rosette_cli_issue_batch (RosetteCli  *cli,
          "department, manager, hire-date, narrative, evidence, tier, valid-until, ignore)"),
       N_("COLUMN=FIELD") },
     { "proof", 'p', 0, G_OPTION_ARG_STRING, &options.proof,
-      N_("vc-jwt (default), ob2 or data-integrity"), N_("PROOF") },
+      N_("data-integrity (default), vc-jwt or ob2"), N_("PROOF") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &options.format,
       N_("png (default) or svg"), N_("FORMAT") },
     { "date-format", 0, 0, G_OPTION_ARG_STRING, &options.date_format,

@@ -6,8 +6,10 @@
  */
 
 /* `rosette-cli issue`: one signed badge for one person, baked into the
- * family's artwork (or written as JSON or a bare JWT). The pipeline is
- * the core's rosette_issue_one_sync(), shared with the Issue page.
+ * family's artwork (or written as JSON or a bare JWT), and recorded in the
+ * registry (--registry, or the default one) like a bulk badge. The
+ * pipeline is the core's rosette_issue_one_sync(), shared with the Issue
+ * page.
  */
 
 #include "config.h"
@@ -212,7 +214,8 @@ _rosette_cli_issue (RosetteCli  *cli,
       "the tier’s artwork: the file carries its own proof. The email address is never "
       "written, only its salted hash. Dates are ISO 8601 (2027-03-31 or "
       "2027-03-31T12:00:00Z). Open Badges 2.0 (--proof ob2) needs an RSA key and the "
-      "issuer’s files published at its https address.\n\n"
+      "issuer’s files published at its https address. The badge is recorded in the "
+      "registry (--registry), so it can be revoked and shows in reports.\n\n"
       "Example:\n"
       "  rosette-cli issue --family privacy.rosette --tier Expert \\\n"
       "    --recipient ana@example.com --valid-until 2027-03-31 -o ana.png"));
@@ -226,6 +229,11 @@ _rosette_cli_issue (RosetteCli  *cli,
 
   request = make_request (&options, &status);
   if (request == NULL)
+    return status;
+
+  /* Recorded like every bulk badge, so it can be revoked and reported. */
+  request->registry = _rosette_cli_open_registry (cli, &status);
+  if (request->registry == NULL)
     return status;
 
   request->store = _rosette_cli_issuer_store_new ();

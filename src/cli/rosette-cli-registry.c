@@ -180,7 +180,8 @@ publish_status_lists (RosetteCli      *cli,
   if (issuer != NULL)
     {
       dir = publish_dir != NULL ? g_file_new_for_commandline_arg (publish_dir) : NULL;
-      files = rosette_status_publish_sync (registry, issuer, NULL, NULL, dir, NULL, &error);
+      files = rosette_status_publish_after_change (registry, issuer, NULL, NULL, dir, NULL,
+                                                   &error);
     }
   if (files == NULL)
     {
@@ -257,6 +258,219 @@ _rosette_cli_revoke (RosetteCli  *cli,
     g_print (_("Revoked %s\n"), rest[0]);
 
   return ROSETTE_CLI_EXIT_OK;
+}
+
+/* ---- reissue, renew ------------------------------------------------------ */
+
+typedef struct
+{
+  char     *family;
+  char     *name;
+  char     *recipient;
+  char     *narrative;
+  char     *valid_until;
+  char     *output;
+  char     *publish_dir;
+  gboolean  no_publish;
+  GStrv     rest;
+} ReissueOptions;
+
+static void
+reissue_options_clear (ReissueOptions *options)
+{
+  g_free (options->family);
+  g_free (options->name);
+  g_free (options->recipient);
+  g_free (options->narrative);
+  g_free (options->valid_until);
+  g_free (options->output);
+  g_free (options->publish_dir);
+  g_strfreev (options->rest);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReissueOptions, reissue_options_clear)
+
+/* Re-issues rest[0] (reissue and renew differ only in their options):
+ * the new badge supersedes the old, which is revoked as "superseded", and
+ * the status lists are published again. */
+static int
+run_reissue (RosetteCli     *cli,
+             const char     *command,
+             ReissueOptions *options)
+{
+  g_autoptr(RosetteIssuerStore) store = _rosette_cli_issuer_store_new ();
+  g_autoptr(RosetteIssuer) issuer = NULL;
+  g_autoptr(RosetteFamily) family = NULL;
+  g_autoptr(RosetteRegistry) registry = NULL;
+  g_autoptr(RosetteIssuedRecord) fresh = NULL;
+  g_autoptr(GDateTime) valid_until = NULL;
+  g_autoptr(GFile) output_dir = NULL;
+  g_autoptr(GFile) publish_dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *warning = NULL;
+  RosetteReissueOptions reissue = { 0 };
+  int status;
+
+  if (options->rest == NULL || options->rest[0] == NULL || options->family == NULL)
+    return _rosette_cli_fail (ROSETTE_CLI_EXIT_USAGE,
+                              /* Translators: %s is the command, "reissue" or "renew" */
+                              _("“%s” needs the badge id and --family (the badge’s .rosette "
+                                "file). Run “rosette-cli %s --help” to see the usage."),
+                              command, command);
+  if (options->rest[1] != NULL)
+    return _rosette_cli_fail_unexpected (command, options->rest + 1);
+  if (options->recipient != NULL && !rosette_email_check (options->recipient, &error))
+    return _rosette_cli_fail_gerror (ROSETTE_CLI_EXIT_USAGE, NULL, error);
+  if (options->valid_until != NULL)
+    {
+      valid_until = rosette_issue_parse_date (options->valid_until, TRUE, &error);
+      if (valid_until == NULL)
+        return _rosette_cli_fail_gerror (ROSETTE_CLI_EXIT_USAGE, "--valid-until", error);
+    }
+
+  reissue.format = ROSETTE_ISSUE_FORMAT_PNG;
+  if (options->output != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->output);
+
+      output_dir = g_file_get_parent (file);
+      file_name = g_file_get_basename (file);
+      if (g_str_has_suffix (file_name, ".svg"))
+        reissue.format = ROSETTE_ISSUE_FORMAT_SVG;
+      else if (!g_str_has_suffix (file_name, ".png"))
+        return _rosette_cli_fail (ROSETTE_CLI_EXIT_USAGE,
+                                  _("-o needs a .png or .svg file name"));
+    }
+  else
+    output_dir = g_file_new_for_path (".");
+
+  family = _rosette_cli_load_family (options->family, &status);
+  if (family == NULL)
+    return status;
+  issuer = _rosette_cli_load_current_issuer (store, &status);
+  if (issuer == NULL)
+    return status;
+  registry = _rosette_cli_open_registry (cli, &status);
+  if (registry == NULL)
+    return status;
+
+  if (!options->no_publish)
+    {
+      if (options->publish_dir != NULL)
+        publish_dir = g_file_new_for_commandline_arg (options->publish_dir);
+      else
+        {
+          g_autofree char *path = rosette_status_publish_dup_default_dir ();
+
+          publish_dir = g_file_new_for_path (path);
+        }
+    }
+
+  reissue.issuer = issuer;
+  reissue.family = family;
+  reissue.output_dir = output_dir;
+  reissue.publish_dir = publish_dir;
+  reissue.valid_until = valid_until;
+  reissue.name = options->name;
+  reissue.email = options->recipient;
+  reissue.narrative = options->narrative;
+  reissue.file_name = file_name;
+  fresh = rosette_reissue_sync (registry, options->rest[0], &reissue, &warning, NULL, &error);
+  if (fresh == NULL)
+    return _rosette_cli_fail_gerror (_rosette_cli_exit_for_error (error), NULL, error);
+  if (warning != NULL)
+    _rosette_cli_print_error (_("warning: %s"), warning);
+
+  if (cli->json)
+    print_record_json (fresh);
+  else if (!cli->quiet)
+    {
+      const char * const *files = rosette_issued_record_get_files (fresh);
+
+      /* Translators: the new badge's id, the old one's, then the file written */
+      g_print (_("Issued %s (supersedes %s): %s\n"), rosette_issued_record_get_credential_id (fresh),
+               options->rest[0], files != NULL && files[0] != NULL ? files[0] : "");
+    }
+  return ROSETTE_CLI_EXIT_OK;
+}
+
+/* The options reissue and renew share: family, output and publishing. */
+static void
+add_reissue_entries (GOptionContext *context,
+                     ReissueOptions *options)
+{
+  const GOptionEntry entries[] = {
+    { "family", 'f', 0, G_OPTION_ARG_FILENAME, &options->family,
+      N_("The badge family the badge was issued from (.rosette file)"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options->output,
+      N_("Write the new badge here (.png or .svg; default: a file in the current folder)"),
+      N_("FILE") },
+    { "publish-dir", 0, 0, G_OPTION_ARG_FILENAME, &options->publish_dir,
+      N_("Write the status lists here (default: $XDG_DATA_HOME/rosette/publish)"), N_("DIR") },
+    { "no-publish", 0, 0, G_OPTION_ARG_NONE, &options->no_publish,
+      N_("Only record the change; publish later"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->rest, NULL, NULL },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+}
+
+int
+_rosette_cli_reissue (RosetteCli  *cli,
+                      int          argc,
+                      char       **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_auto(ReissueOptions) options = { 0 };
+  const GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &options.name,
+      N_("The recipient’s corrected name"), N_("NAME") },
+    { "recipient", 0, 0, G_OPTION_ARG_STRING, &options.recipient,
+      N_("The recipient’s corrected e-mail address"), N_("EMAIL") },
+    { "narrative", 0, 0, G_OPTION_ARG_STRING, &options.narrative,
+      N_("A personal narrative for the new badge"), N_("TEXT") },
+    { NULL }
+  };
+
+  context = _rosette_cli_option_context_new (
+    "reissue", _("ID"), _("Issue a corrected copy of a badge."),
+    _("Issues a new badge to the same person (with any correction given), links it to the "
+      "old one and revokes the old one with the reason “superseded”."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  add_reissue_entries (context, &options);
+  if (!_rosette_cli_parse (context, "reissue", &argc, &argv))
+    return ROSETTE_CLI_EXIT_USAGE;
+  return run_reissue (cli, "reissue", &options);
+}
+
+int
+_rosette_cli_renew (RosetteCli  *cli,
+                    int          argc,
+                    char       **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_auto(ReissueOptions) options = { 0 };
+  const GOptionEntry entries[] = {
+    { "valid-until", 0, 0, G_OPTION_ARG_STRING, &options.valid_until,
+      N_("The new expiry date"), N_("DATE") },
+    { NULL }
+  };
+
+  context = _rosette_cli_option_context_new (
+    "renew", _("ID"), _("Renew a badge with a new expiry date."),
+    _("Issues a new badge that expires on --valid-until, links it to the old one and "
+      "revokes the old one with the reason “superseded”."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  add_reissue_entries (context, &options);
+  if (!_rosette_cli_parse (context, "renew", &argc, &argv))
+    return ROSETTE_CLI_EXIT_USAGE;
+  if (options.valid_until == NULL)
+    return _rosette_cli_fail (ROSETTE_CLI_EXIT_USAGE,
+                              _("“renew” needs --valid-until. "
+                                "Run “rosette-cli renew --help” to see the usage."));
+  return run_reissue (cli, "renew", &options);
 }
 
 /* ---- registry list ----------------------------------------------------- */
@@ -646,14 +860,15 @@ tier_for_years (RosetteFamily *family,
 }
 
 static int
-issue_milestones (RosetteCli      *cli,
-                  RosetteRegistry *registry,
-                  GPtrArray       *rows,
-                  GArray          *years,
-                  const char      *family_path,
-                  const char      *output,
-                  const char      *from,
-                  const char      *to)
+issue_milestones (RosetteCli        *cli,
+                  RosetteRegistry   *registry,
+                  GPtrArray         *rows,
+                  GArray            *years,
+                  const char        *family_path,
+                  const char        *output,
+                  RosetteIssueProof  proof,
+                  const char        *from,
+                  const char        *to)
 {
   g_autoptr(RosetteIssuerStore) store = _rosette_cli_issuer_store_new ();
   g_autoptr(RosetteIssuer) issuer = NULL;
@@ -678,8 +893,8 @@ issue_milestones (RosetteCli      *cli,
 
   dir = g_file_new_for_commandline_arg (output);
   batch_id = g_strdup_printf ("milestones-%s-%s", from, to);
-  batch = rosette_batch_new (registry, issuer, family, NULL, ROSETTE_ISSUE_PROOF_VC_JWT, dir,
-                             ROSETTE_ISSUE_FORMAT_PNG, batch_id);
+  batch = rosette_batch_new (registry, issuer, family, NULL, proof, dir, ROSETTE_ISSUE_FORMAT_PNG,
+                             batch_id);
   rosette_batch_set_include_names (batch, TRUE);
 
   for (guint i = 0; i < rows->len; i++)
@@ -741,8 +956,11 @@ _rosette_cli_milestones (RosetteCli  *cli,
   g_autofree char *to_text = NULL;
   g_autofree char *family = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *proof_text = NULL;
   g_auto(GStrv) rest = NULL;
   gboolean issue = FALSE;
+  /* As issue-batch: Data Integrity is what 1EdTech certification expects. */
+  RosetteIssueProof proof = ROSETTE_ISSUE_PROOF_DATA_INTEGRITY;
   GDate from;
   GDate to;
   int status;
@@ -758,6 +976,8 @@ _rosette_cli_milestones (RosetteCli  *cli,
       N_("The service badge family; the n-th milestone gets the n-th tier"), N_("FILE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The folder for the badges"),
       N_("DIR") },
+    { "proof", 'p', 0, G_OPTION_ARG_STRING, &proof_text,
+      N_("data-integrity (default), vc-jwt or ob2"), N_("PROOF") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
@@ -776,7 +996,8 @@ _rosette_cli_milestones (RosetteCli  *cli,
     return _rosette_cli_fail_unexpected ("milestones", rest);
 
   if (!parse_years (years_text != NULL ? years_text : "1,5,10", years, &error) ||
-      !parse_day (from_text, &from, &error) || !parse_day (to_text, &to, &error))
+      !parse_day (from_text, &from, &error) || !parse_day (to_text, &to, &error) ||
+      (proof_text != NULL && !rosette_issue_proof_from_string (proof_text, &proof, &error)))
     return _rosette_cli_fail_gerror (ROSETTE_CLI_EXIT_USAGE, NULL, error);
   if (g_date_compare (&from, &to) > 0)
     return _rosette_cli_fail (ROSETTE_CLI_EXIT_USAGE, _("--from is after --to"));
@@ -822,7 +1043,8 @@ _rosette_cli_milestones (RosetteCli  *cli,
       g_autofree char *to_iso = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&to),
                                                  g_date_get_month (&to), g_date_get_day (&to));
 
-      return issue_milestones (cli, registry, rows, years, family, output, from_iso, to_iso);
+      return issue_milestones (cli, registry, rows, years, family, output, proof, from_iso,
+                               to_iso);
     }
 
   return ROSETTE_CLI_EXIT_OK;

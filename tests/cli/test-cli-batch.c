@@ -92,13 +92,56 @@ count_files (const char *dir_path)
   return count_files_full (dir_path, TRUE);
 }
 
-/* The "jti" of the credential baked into @path. */
+/* The credential baked into @path: a Data Integrity credential (JSON, the
+ * default proof) or, for a VC-JWT, its claims. */
+static JsonObject *
+read_baked_credential (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) baked = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  RosetteBadgeVersion version;
+  char *contents;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  bytes = g_bytes_new_take (contents, length);
+  baked = rosette_baked_extract (bytes, &version, &error);
+  g_assert_no_error (error);
+  if (((const char *) g_bytes_get_data (baked, NULL))[0] != '{')
+    return read_baked_claims (path);
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (baked, NULL),
+                                             g_bytes_get_size (baked), &error));
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/* The id of the credential baked into @path. */
 static char *
 dup_baked_id (const char *path)
 {
-  g_autoptr(JsonObject) claims = read_baked_claims (path);
+  g_autoptr(JsonObject) credential = read_baked_credential (path);
 
-  return g_strdup (json_object_get_string_member (claims, "jti"));
+  if (json_object_has_member (credential, "jti"))
+    return g_strdup (json_object_get_string_member (credential, "jti"));
+  return g_strdup (json_object_get_string_member (credential, "id"));
+}
+
+/* The proof type of the credential baked into @path: "DataIntegrityProof"
+ * or, for a VC-JWT, "JWT". */
+static char *
+dup_baked_proof (const char *path)
+{
+  g_autoptr(JsonObject) credential = read_baked_credential (path);
+  JsonNode *proof = json_object_get_member (credential, "proof");
+
+  if (json_object_has_member (credential, "jti"))
+    return g_strdup ("JWT");
+  g_assert_nonnull (proof);
+  if (JSON_NODE_HOLDS_ARRAY (proof))
+    return g_strdup (json_object_get_string_member (
+      json_array_get_object_element (json_node_get_array (proof), 0), "type"));
+  return g_strdup (json_object_get_string_member (json_node_get_object (proof), "type"));
 }
 
 static void
@@ -157,13 +200,21 @@ test_bad_rows (void)
 
   cli_run_clear (&run);
   run_cli (&run, "--json", "issue-batch", "--family", family_path, "--tier", "1", "--csv", csv,
-           "-o", out, "--skip-invalid", "--batch", "bad");
+           "-o", out, "--skip-invalid", "--batch", "bad", "--proof", "vc-jwt");
   g_assert_cmpint (run.status, ==, 0);
   summary = parse_object (run.out);
   g_assert_cmpint (json_object_get_int_member (summary, "issued"), ==, 5);
   g_assert_cmpint (json_object_get_int_member (summary, "invalid"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (summary, "failed"), ==, 0);
   g_assert_cmpuint (count_files (out), ==, 5);
+  /* VC-JWT remains a choice. */
+  {
+    g_autoptr(GDir) dir = g_dir_open (out, 0, NULL);
+    g_autofree char *first = g_build_filename (out, g_dir_read_name (dir), NULL);
+    g_autofree char *proof = dup_baked_proof (first);
+
+    g_assert_cmpstr (proof, ==, "JWT");
+  }
 }
 
 static void
@@ -181,6 +232,14 @@ test_batch_and_rerun (void)
            "--batch", "b200");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "b200: 200 issued, 0 already issued, 0 failed"));
+  /* Data Integrity unless --proof says otherwise. */
+  {
+    g_autoptr(GDir) dir = g_dir_open (out, 0, NULL);
+    g_autofree char *first = g_build_filename (out, g_dir_read_name (dir), NULL);
+    g_autofree char *proof = dup_baked_proof (first);
+
+    g_assert_cmpstr (proof, ==, "DataIntegrityProof");
+  }
 
   cli_run_clear (&run);
   run_cli (&run, "--json", "issue-batch", "--family", family_path, "--tier", "2", "--csv", csv,

@@ -534,6 +534,121 @@ test_errors (void)
   }
 }
 
+/* The signed status list @url names, as published into @publish_dir:
+ * its decoded bits. */
+static GBytes *
+read_status_bits (const char *publish_dir,
+                  const char *url)
+{
+  g_autofree char *base = g_path_get_basename (url);
+  g_autofree char *path = g_build_filename (publish_dir, "status", base, NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GBytes) payload = NULL;
+  g_autoptr(GError) error = NULL;
+  GBytes *bits;
+  JsonObject *subject;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_strstrip (text);
+  if (text[0] == '{')
+    payload = g_bytes_new (text, strlen (text));
+  else
+    g_assert_true (rosette_jws_decode (text, NULL, &payload, &error));
+  g_assert_no_error (error);
+  json_parser_load_from_data (parser, g_bytes_get_data (payload, NULL),
+                              g_bytes_get_size (payload), &error);
+  g_assert_no_error (error);
+  subject = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                           "credentialSubject");
+  bits = rosette_status_list_decode (json_object_get_string_member (subject, "encodedList"),
+                                     &error);
+  g_assert_no_error (error);
+  return bits;
+}
+
+/* One badge at a time lands in the registry like a bulk one: listed,
+ * revocable, and the bit the revocation sets is the one in the file. */
+static void
+test_registry (void)
+{
+  g_auto(CliRun) run = { 0, };
+  g_autoptr(JsonObject) first = NULL;
+  g_autoptr(JsonObject) second = NULL;
+  g_autoptr(GBytes) bits = NULL;
+  g_autoptr(RosetteRegistry) registry = NULL;
+  g_autoptr(RosetteIssuedRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *registry_path = path_in_root ("single.db");
+  g_autofree char *publish_dir = path_in_root ("publish");
+  g_autofree char *first_id = NULL;
+  g_autofree char *second_id = NULL;
+  JsonObject *status;
+  guint64 first_index;
+  guint64 second_index;
+
+  if (!need_keyring ())
+    return;
+
+  /* The same badge to the same person twice, on purpose: two records. */
+  run_cli (&run, "--registry", registry_path, "issue", "--family", family_path, "--tier",
+           "Expert", "--recipient", EMAIL, "--name", "Ana Lima", "-o", "single-1.png");
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  first_id = g_strdup (lines[1]);
+  cli_run_clear (&run);
+  g_clear_pointer (&lines, g_strfreev);
+  run_cli (&run, "--registry", registry_path, "issue", "--family", family_path, "--tier",
+           "Expert", "--recipient", EMAIL, "-o", "single-2.png");
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  second_id = g_strdup (lines[1]);
+  g_assert_cmpstr (first_id, !=, second_id);
+
+  /* The files carry the registry's ids and their own status entries. */
+  first = read_payload ("single-1.png", ROSETTE_BADGE_VERSION_OB3);
+  second = read_payload ("single-2.png", ROSETTE_BADGE_VERSION_OB3);
+  g_assert_cmpstr (json_object_get_string_member (first, "id"), ==, first_id);
+  g_assert_cmpstr (json_object_get_string_member (second, "id"), ==, second_id);
+  g_assert_true (json_object_has_member (first, "proof"));
+  status = json_object_get_object_member (first, "credentialStatus");
+  g_assert_nonnull (status);
+  g_assert_cmpstr (json_object_get_string_member (status, "statusPurpose"), ==, "revocation");
+  first_index = g_ascii_strtoull (json_object_get_string_member (status, "statusListIndex"),
+                                  NULL, 10);
+  second_index = g_ascii_strtoull (json_object_get_string_member (
+                                     json_object_get_object_member (second, "credentialStatus"),
+                                     "statusListIndex"), NULL, 10);
+  g_assert_cmpuint (first_index, !=, second_index);
+
+  cli_run_clear (&run);
+  run_cli (&run, "--registry", registry_path, "registry", "list");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_lines (run.out), ==, 2);
+  g_assert_nonnull (strstr (run.out, first_id));
+  g_assert_nonnull (strstr (run.out, second_id));
+
+  cli_run_clear (&run);
+  run_cli (&run, "--registry", registry_path, "revoke", first_id, "--reason", "typo in the name",
+           "--publish-dir", publish_dir);
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* The published list has the first file's bit set, not the second's. */
+  bits = read_status_bits (publish_dir, json_object_get_string_member (status,
+                                                                       "statusListCredential"));
+  g_assert_true (rosette_status_list_get_bit (bits, first_index));
+  g_assert_false (rosette_status_list_get_bit (bits, second_index));
+
+  registry = rosette_registry_open (registry_path, NULL, &error);
+  g_assert_no_error (error);
+  record = rosette_registry_lookup (registry, first_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rosette_issued_record_get_status (record), ==, ROSETTE_CREDENTIAL_STATUS_REVOKED);
+  g_assert_cmpuint (rosette_issued_record_get_status_index (record), ==, first_index);
+  g_assert_true (g_str_has_suffix (rosette_issued_record_get_files (record)[0], "/single-1.png"));
+}
+
 static void
 test_no_keyring (void)
 {
@@ -581,6 +696,7 @@ main (int    argc,
   g_test_add_func ("/rosette/cli/issue/format-default", test_format_default);
   g_test_add_func ("/rosette/cli/issue/ob2", test_ob2);
   g_test_add_func ("/rosette/cli/issue/errors", test_errors);
+  g_test_add_func ("/rosette/cli/issue/registry", test_registry);
   g_test_add_func ("/rosette/cli/issue/no-keyring", test_no_keyring);
 
   status = g_test_run ();

@@ -10,7 +10,8 @@
  * on a small registry whose numbers are worked out by hand: ten people
  * (four in Sales, six in Engineering) hold the Data Privacy badge; three
  * expire in 10 days and two in 60; one Sales person is revoked; three
- * people reach 1, 5 and 10 years of service in March 2026.
+ * people reach 1, 5 and 10 years of service in March 2026. Last, one
+ * badge is re-issued with a corrected name and then renewed.
  */
 
 #include "config.h"
@@ -22,6 +23,7 @@
 
 #include "rosette-core.h"
 #include "rosette-test-cli.h"
+#include "../core/rosette-test-issuing.h"
 
 static char *family_path;
 static char *service_path;
@@ -277,16 +279,19 @@ test_milestones (void)
            "--family", service_path, "-o", "service");
   g_assert_cmpint (run.status, ==, 0);
 
-  /* Three badges, each with its personal narrative. */
+  /* Three badges, each with its personal narrative, signed with Data
+   * Integrity (the default, as for issue-batch). */
   dir = g_dir_open ("service", 0, &error);
   g_assert_no_error (error);
   while ((name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *path = g_build_filename ("service", name, NULL);
-      g_autoptr(JsonObject) claims = read_baked_claims (path);
+      g_autoptr(JsonObject) claims = test_issuing_read_baked (path, NULL);
       g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), claims);
       g_autofree char *json = json_to_string (node, FALSE);
 
+      g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (claims, "proof"),
+                                                      "cryptosuite"), ==, "eddsa-rdfc-2022");
       if (strstr (json, "Celebrating 5 years at Acme Ltd \u2014 thank you, Person 1!") != NULL)
         found = TRUE;
     }
@@ -298,6 +303,137 @@ test_milestones (void)
            "--family", service_path, "-o", "service");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "0 issued, 3 already issued"));
+
+  /* VC-JWT on request; an unknown proof is a usage error. */
+  cli_run_clear (&run);
+  run_cli (&run, "milestones", "--from", "2026-03-01", "--to", "2026-03-01", "--issue",
+           "--family", service_path, "-o", "service-jwt", "--proof", "vc-jwt");
+  g_assert_cmpint (run.status, ==, 0);
+  g_clear_pointer (&dir, g_dir_close);
+  dir = g_dir_open ("service-jwt", 0, &error);
+  g_assert_no_error (error);
+  name = g_dir_read_name (dir);
+  g_assert_nonnull (name);
+  {
+    g_autofree char *path = g_build_filename ("service-jwt", name, NULL);
+    g_autoptr(JsonObject) claims = test_issuing_read_baked (path, NULL);
+
+    /* The JWT claims, not a credential with an embedded proof. */
+    g_assert_false (json_object_has_member (claims, "proof"));
+    g_assert_true (json_object_has_member (claims, "jti"));
+  }
+  cli_run_clear (&run);
+  run_cli (&run, "milestones", "--from", "2026-03-01", "--to", "2026-03-31", "--issue",
+           "--family", service_path, "-o", "service", "--proof", "nope");
+  g_assert_cmpint (run.status, ==, 2);
+}
+
+/* The id of the one badge `registry list --search TEXT` finds. */
+static char *
+find_id (const char *search)
+{
+  g_auto(CliRun) run = { 0, };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  run_cli (&run, "--json", "registry", "list", "--status", "valid", "--family", "data-privacy",
+           "--search", search);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_lines (run.out), ==, 1);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  return g_strdup (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)),
+                                                  "id"));
+}
+
+static void
+test_reissue_and_renew (void)
+{
+  g_auto(CliRun) run = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RosetteRegistry) registry = NULL;
+  g_autoptr(RosetteIssuedRecord) old = NULL;
+  g_autoptr(RosetteIssuedRecord) fresh = NULL;
+  g_autoptr(RosetteIssuedRecord) renewed = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *old_id = NULL;
+  g_autofree char *fresh_id = NULL;
+  g_autofree char *renewed_id = NULL;
+  g_autofree char *reissued_path = g_build_filename (root, "fixed.png", NULL);
+  g_autofree char *renewed_path = g_build_filename (root, "renewed.png", NULL);
+  g_autofree char *ob2_list = g_build_filename (root, "xdg-data", "rosette", "publish", "status",
+                                                "ob2-revocations.json", NULL);
+  g_autoptr(GDateTime) until = g_date_time_new_utc (2031, 1, 31, 0, 0, 0);
+
+  if (!need_keyring ())
+    return;
+
+  old_id = find_id ("p1@acme.example");
+
+  /* Usage errors: no family, renew without a date, a bad address. */
+  run_cli (&run, "reissue", old_id);
+  g_assert_cmpint (run.status, ==, 2);
+  cli_run_clear (&run);
+  run_cli (&run, "renew", old_id, "--family", family_path);
+  g_assert_cmpint (run.status, ==, 2);
+  cli_run_clear (&run);
+  run_cli (&run, "reissue", old_id, "--family", family_path, "--recipient", "not an address");
+  g_assert_cmpint (run.status, ==, 2);
+
+  /* A typo fixed: the new badge has the corrected name, the old one is
+   * revoked as superseded and points at it. */
+  cli_run_clear (&run);
+  run_cli (&run, "--json", "reissue", old_id, "--family", family_path, "--name", "Person One",
+           "--recipient", "person.one@acme.example", "--narrative", "Corrected name",
+           "-o", reissued_path);
+  g_assert_cmpint (run.status, ==, 0);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  fresh_id = g_strdup (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)),
+                                                      "id"));
+  g_assert_cmpstr (fresh_id, !=, old_id);
+  g_assert_true (g_file_test (reissued_path, G_FILE_TEST_IS_REGULAR));
+
+  registry = rosette_registry_open (registry_path, NULL, &error);
+  g_assert_no_error (error);
+  old = rosette_registry_lookup (registry, old_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rosette_issued_record_get_status (old), ==, ROSETTE_CREDENTIAL_STATUS_REVOKED);
+  g_assert_cmpstr (rosette_issued_record_get_revoke_reason (old), ==, "superseded");
+  g_assert_cmpstr (rosette_issued_record_get_superseded_by (old), ==, fresh_id);
+  fresh = rosette_registry_lookup (registry, fresh_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rosette_issued_record_get_name (fresh), ==, "Person One");
+  g_assert_cmpstr (rosette_issued_record_get_email (fresh), ==, "person.one@acme.example");
+  g_assert_cmpstr (rosette_issued_record_get_files (fresh)[0], ==, reissued_path);
+  g_assert_cmpint (rosette_issued_record_get_status (fresh), ==, ROSETTE_CREDENTIAL_STATUS_VALID);
+  /* The status lists were published again, the OB 2.0 list beside them. */
+  g_assert_true (g_file_test (ob2_list, G_FILE_TEST_IS_REGULAR));
+
+  /* Superseded once is enough. */
+  cli_run_clear (&run);
+  run_cli (&run, "reissue", old_id, "--family", family_path);
+  g_assert_cmpint (run.status, !=, 0);
+  g_assert_true (g_str_has_prefix (run.err, "rosette-cli: "));
+
+  /* Renew the corrected badge. */
+  cli_run_clear (&run);
+  run_cli (&run, "renew", fresh_id, "--family", family_path, "--valid-until", "2031-01-31",
+           "-o", renewed_path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, fresh_id));
+  g_assert_true (g_file_test (renewed_path, G_FILE_TEST_IS_REGULAR));
+  g_clear_object (&fresh);
+  fresh = rosette_registry_lookup (registry, fresh_id, NULL, &error);
+  g_assert_no_error (error);
+  renewed_id = g_strdup (rosette_issued_record_get_superseded_by (fresh));
+  g_assert_nonnull (renewed_id);
+  renewed = rosette_registry_lookup (registry, renewed_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rosette_issued_record_get_valid_until (renewed), >=, g_date_time_to_unix (until));
+  g_assert_cmpint (rosette_issued_record_get_valid_until (renewed), <,
+                   g_date_time_to_unix (until) + 24 * 60 * 60);
+  g_assert_cmpstr (rosette_issued_record_get_name (renewed), ==, "Person One");
 }
 
 int
@@ -316,6 +452,7 @@ main (int    argc,
   g_test_add_func ("/rosette/cli/registry/reports", test_reports);
   g_test_add_func ("/rosette/cli/registry/export", test_export);
   g_test_add_func ("/rosette/cli/registry/milestones", test_milestones);
+  g_test_add_func ("/rosette/cli/registry/reissue-and-renew", test_reissue_and_renew);
 
   status = g_test_run ();
 

@@ -76,6 +76,40 @@ test_issuing_free (TestIssuing *t)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestIssuing, test_issuing_free)
 
+/* The OB 3.0 credential baked into the PNG @path: the Data Integrity JSON
+ * as it is, or the payload of the JWS (verified with @key when given). */
+static inline JsonObject *
+test_issuing_read_baked (const char *path,
+                         RosetteKey *key)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) baked = NULL;
+  g_autoptr(GBytes) payload = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *text = NULL;
+  RosetteBadgeVersion version;
+  char *contents;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  bytes = g_bytes_new_take (contents, length);
+  baked = rosette_png_extract (bytes, &version, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (version, ==, ROSETTE_BADGE_VERSION_OB3);
+  text = g_strndup (g_bytes_get_data (baked, NULL), g_bytes_get_size (baked));
+  if (text[0] == '{')
+    payload = g_bytes_new (text, strlen (text));
+  else if (key != NULL)
+    g_assert_true (rosette_jws_verify (text, key, &payload, &error));
+  else
+    g_assert_true (rosette_jws_decode (text, NULL, &payload, &error));
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (payload, NULL),
+                                             g_bytes_get_size (payload), &error));
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
 static inline RosetteCredential *
 test_issuing_credential (TestIssuing *t,
                          const char  *email)

@@ -12,6 +12,7 @@
 
 #include "rosette-core.h"
 #include "rosette-test-issuing.h"
+#include "rosette-verify-private.h"
 
 #define N_ROWS 200
 
@@ -120,34 +121,6 @@ list_files (const char *dir_path)
   return files;
 }
 
-/* The claims of the VC-JWT baked into @path, checked against @key. */
-static JsonObject *
-read_claims (const char *path,
-             RosetteKey *key)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GBytes) jws = NULL;
-  g_autoptr(GBytes) payload = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *text = NULL;
-  RosetteBadgeVersion version;
-  char *contents;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
-  bytes = g_bytes_new_take (contents, length);
-  jws = rosette_png_extract (bytes, &version, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (version, ==, ROSETTE_BADGE_VERSION_OB3);
-  text = g_strndup (g_bytes_get_data (jws, NULL), g_bytes_get_size (jws));
-  g_assert_true (rosette_jws_verify (text, key, &payload, &error));
-  g_assert_no_error (error);
-  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (payload, NULL),
-                                             g_bytes_get_size (payload), &error));
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
-}
-
 static guint
 count_issued (RosetteRegistry *registry)
 {
@@ -175,7 +148,7 @@ assert_files_match_registry (Fixture *f,
   for (guint i = 0; i < files->len; i++)
     {
       const char *path = g_ptr_array_index (files, i);
-      g_autoptr(JsonObject) claims = read_claims (path, f->t->key);
+      g_autoptr(JsonObject) claims = test_issuing_read_baked (path, f->t->key);
       g_autoptr(RosetteIssuedRecord) record = NULL;
       g_autoptr(GError) error = NULL;
       const char *id = json_object_get_string_member (claims, "jti");
@@ -244,7 +217,8 @@ test_names_and_narrative (Fixture       *f,
   files = list_files (f->out);
   for (guint i = 0; i < files->len; i++)
     {
-      g_autoptr(JsonObject) claims = read_claims (g_ptr_array_index (files, i), f->t->key);
+      g_autoptr(JsonObject) claims = test_issuing_read_baked (g_ptr_array_index (files, i),
+                                                              f->t->key);
       JsonArray *evidence = json_object_has_member (claims, "evidence")
                             ? json_object_get_array_member (claims, "evidence") : NULL;
       const char *name = json_object_get_string_member (claims, "name");
@@ -496,6 +470,22 @@ test_import_invalid_rows (Fixture       *f,
 }
 
 /* The bit of @index in the status list credential written to @path. */
+/* The achievement's image in a credential's claims: a URL or a data: URI. */
+static const char *
+achievement_image (JsonObject *claims)
+{
+  JsonObject *vc = json_object_has_member (claims, "vc")
+                   ? json_object_get_object_member (claims, "vc") : claims;
+  JsonObject *subject = json_object_get_object_member (vc, "credentialSubject");
+  JsonObject *achievement = json_object_get_object_member (subject, "achievement");
+  JsonNode *image = json_object_get_member (achievement, "image");
+
+  g_assert_nonnull (image);
+  if (JSON_NODE_HOLDS_OBJECT (image))
+    return json_object_get_string_member (json_node_get_object (image), "id");
+  return json_node_get_string (image);
+}
+
 static gboolean
 published_bit (const char *path,
                RosetteKey *key,
@@ -549,7 +539,7 @@ test_revoke_publishes (Fixture       *f,
   g_assert_no_error (error);
   files = list_files (f->out);
   g_ptr_array_sort (files, (GCompareFunc) g_strcmp0);
-  claims = read_claims (g_ptr_array_index (files, 0), f->t->key);
+  claims = test_issuing_read_baked (g_ptr_array_index (files, 0), f->t->key);
   record = rosette_registry_lookup (f->registry, json_object_get_string_member (claims, "jti"),
                                     NULL, &error);
   g_assert_no_error (error);
@@ -589,8 +579,128 @@ test_no_publish_base (Fixture       *f,
   g_assert_cmpuint (summary->issued, ==, 3);
   g_assert_nonnull (summary->warning);
   files = list_files (f->out);
-  claims = read_claims (g_ptr_array_index (files, 0), f->t->key);
+  claims = test_issuing_read_baked (g_ptr_array_index (files, 0), f->t->key);
   g_assert_false (json_object_has_member (claims, "credentialStatus"));
+  /* Nowhere to host the achievement image: each badge carries it. */
+  g_assert_true (g_str_has_prefix (achievement_image (claims), "data:image/png;base64,"));
+}
+
+/* The hosted achievement image: with a publish base every badge refers to
+ * <base>images/<family>-<tier>.png, the registry keeps the PNG, and the
+ * publish tree gets it at that path. */
+static void
+test_hosted_image (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(RosetteBatch) batch = make_batch (f, 3);
+  g_autoptr(RosetteBatchSummary) summary = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GHashTable) tree = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                      (GDestroyNotify) g_bytes_unref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autofree char *family = rosette_family_dup_slug (f->t->family);
+  g_autofree char *tier = rosette_tier_dup_slug (rosette_family_get_tier (f->t->family, 1));
+  g_autofree char *url = g_strdup_printf ("https://acme.example/images/%s-%s.png", family, tier);
+  g_autofree char *path = g_strdup_printf ("images/%s-%s.png", family, tier);
+  GBytes *hosted;
+
+  summary = rosette_batch_run_sync (batch, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->issued, ==, 3);
+  files = list_files (f->out);
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(JsonObject) claims = test_issuing_read_baked (g_ptr_array_index (files, i),
+                                                              f->t->key);
+
+      g_assert_cmpstr (achievement_image (claims), ==, url);
+    }
+
+  g_assert_true (rosette_publish_add_achievement_images (f->registry, tree, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (tree), ==, 1);
+  hosted = g_hash_table_lookup (tree, path);
+  g_assert_nonnull (hosted);
+  expected = rosette_design_render_png (f->t->family, rosette_family_get_tier (f->t->family, 1),
+                                        ROSETTE_ISSUE_ACHIEVEMENT_IMAGE_SIZE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (hosted, expected));
+}
+
+/* OB 2.0 assertions are revoked through the issuer Profile's
+ * revocationList: after a change it lists each revoked OB 2.0 assertion
+ * (and only those) with its reason, and the verifier reads it so. */
+static void
+test_ob2_revocation_list (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GFile) publish = g_file_new_for_path (f->publish);
+  g_autoptr(GPtrArray) written = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *path = g_build_filename (f->publish, "status", "ob2-revocations.json", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *reason = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gint64 achievement;
+  char *ids[3];
+  JsonObject *list;
+  JsonArray *revoked;
+
+  achievement = rosette_registry_upsert_achievement (f->registry, 0, "privacy", "Data Privacy",
+                                                     "gold", "Gold", NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *email = g_strdup_printf ("p%u@acme.example", i);
+      g_autofree char *key = g_strdup_printf ("key-%u", i);
+      RosetteRecipientData person = { email, NULL, NULL, NULL, NULL, NULL };
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(RosetteIssuedRecord) record = NULL;
+      RosetteIssuanceRequest request = {
+        .issuance_key = key, .achievement_id = achievement, .batch_id = "b",
+        .valid_from = now, .proof_type = i < 2 ? "ob2" : "DataIntegrityProof", .now = now,
+      };
+
+      request.recipient_id = rosette_registry_upsert_recipient (f->registry, &person, &error);
+      g_assert_no_error (error);
+      record = rosette_registry_reserve_issuance (f->registry, &request, NULL, &error);
+      g_assert_no_error (error);
+      ids[i] = g_strdup (rosette_issued_record_get_credential_id (record));
+      g_assert_true (rosette_registry_record_issued (f->registry, ids[i], NULL, now, &error));
+      g_assert_no_error (error);
+    }
+  /* One OB 2.0 assertion revoked, one not; a revoked OB 3.0 one stays out. */
+  g_assert_true (rosette_registry_revoke (f->registry, ids[1], "Issued in error", NULL, &error));
+  g_assert_true (rosette_registry_revoke (f->registry, ids[2], "Left", NULL, &error));
+  g_assert_no_error (error);
+
+  written = rosette_status_publish_after_change (f->registry, f->t->issuer, f->t->record,
+                                                 f->t->key, publish, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (written->len, ==, 2);
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  list = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (list, "type"), ==, "RevocationList");
+  g_assert_cmpstr (json_object_get_string_member (list, "id"), ==,
+                   "https://acme.example/status/ob2-revocations.json");
+  revoked = json_object_get_array_member (list, "revokedAssertions");
+  g_assert_cmpuint (json_array_get_length (revoked), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (revoked, 0), "id"),
+                   ==, ids[1]);
+
+  bytes = g_bytes_new (text, strlen (text));
+  g_assert_cmpint (_rosette_verify_revocation_list (bytes, ids[1], "revokedAssertions", &reason),
+                   ==, ROSETTE_STATUS_REVOKED);
+  g_assert_cmpstr (reason, ==, "Issued in error");
+  g_clear_pointer (&reason, g_free);
+  g_assert_cmpint (_rosette_verify_revocation_list (bytes, ids[0], "revokedAssertions", &reason),
+                   ==, ROSETTE_STATUS_NOT_REVOKED);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_free (ids[i]);
 }
 
 static void
@@ -629,7 +739,7 @@ test_reissue_and_renew (Fixture       *f,
   g_assert_no_error (error);
   files = list_files (f->out);
   g_ptr_array_sort (files, (GCompareFunc) g_strcmp0);
-  claims = read_claims (g_ptr_array_index (files, 0), f->t->key);
+  claims = test_issuing_read_baked (g_ptr_array_index (files, 0), f->t->key);
   old_id = g_strdup (json_object_get_string_member (claims, "jti"));
   old = rosette_registry_lookup (f->registry, old_id, NULL, &error);
   g_assert_no_error (error);
@@ -701,6 +811,8 @@ main (int   argc,
   ADD ("import-invalid-rows", test_import_invalid_rows);
   ADD ("revoke-publishes", test_revoke_publishes);
   ADD ("no-publish-base", test_no_publish_base);
+  ADD ("hosted-image", test_hosted_image);
+  ADD ("ob2-revocation-list", test_ob2_revocation_list);
   ADD ("reissue-and-renew", test_reissue_and_renew);
 
 #undef ADD

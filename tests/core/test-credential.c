@@ -509,6 +509,86 @@ test_ob2_structure (void)
                                    "https://acme.example/badges/"));
 }
 
+/* A list of evidence after the single URL + narrative: OB 3.0 Evidence
+ * entries in order (id, type ["Evidence"], name, narrative), an array in
+ * OB 2.0 too, every term defined; ids are http(s) URLs or URNs. */
+static void
+test_evidence_list (void)
+{
+  g_autoptr(TestIssuing) t = test_issuing_new (ROSETTE_KEY_ALGORITHM_RSA2048, "https://acme.example",
+                                               "https://acme.example");
+  g_autoptr(RosetteCredential) credential = test_issuing_credential (t, "ana@example.com");
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) rosette_evidence_free);
+  g_autoptr(GPtrArray) bad = g_ptr_array_new_with_free_func ((GDestroyNotify) rosette_evidence_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) ob2 = NULL;
+  JsonArray *evidence;
+  JsonObject *entry;
+
+  g_ptr_array_add (list, rosette_evidence_new ("urn:uuid:0b7e2c9a-3f1d-4f4e-9d2a-2f6c1a7b8e01",
+                                               "Data Privacy — Practitioner", "Qualifying badge"));
+  g_ptr_array_add (list, rosette_evidence_new ("https://acme.example/work/7", "", "The audit."));
+  rosette_credential_set_evidence (credential, "https://acme.example/work/1", "Did it.");
+  rosette_credential_set_evidence_list (credential, list);
+  /* A copy: changing the caller's list changes nothing. */
+  g_ptr_array_set_size (list, 1);
+  g_assert_cmpuint (rosette_credential_get_evidence_list (credential)->len, ==, 2);
+
+  node = rosette_credential_build_ob3 (credential, t->issuer, t->record, &error);
+  g_assert_no_error (error);
+  evidence = json_object_get_array_member (json_node_get_object (node), "evidence");
+  g_assert_cmpuint (json_array_get_length (evidence), ==, 3);
+  entry = json_array_get_object_element (evidence, 0);
+  g_assert_cmpstr (json_object_get_string_member (entry, "id"), ==, "https://acme.example/work/1");
+  g_assert_false (json_object_has_member (entry, "name"));
+  entry = json_array_get_object_element (evidence, 1);
+  g_assert_cmpstr (json_object_get_string_member (entry, "id"), ==,
+                   "urn:uuid:0b7e2c9a-3f1d-4f4e-9d2a-2f6c1a7b8e01");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (entry, "type"), 0),
+                   ==, "Evidence");
+  g_assert_cmpstr (json_object_get_string_member (entry, "name"), ==, "Data Privacy — Practitioner");
+  g_assert_cmpstr (json_object_get_string_member (entry, "narrative"), ==, "Qualifying badge");
+  entry = json_array_get_object_element (evidence, 2);
+  g_assert_cmpstr (json_object_get_string_member (entry, "id"), ==, "https://acme.example/work/7");
+  g_assert_false (json_object_has_member (entry, "name"));
+  g_assert_true (rosette_jsonld_check_terms (node, contexts, &error));
+  g_assert_no_error (error);
+
+  ob2 = rosette_credential_build_ob2 (credential, t->issuer, t->record, &error);
+  g_assert_no_error (error);
+  evidence = json_object_get_array_member (json_node_get_object (ob2), "evidence");
+  g_assert_cmpuint (json_array_get_length (evidence), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (evidence, 1), "type"),
+                   ==, "Evidence");
+  g_assert_true (rosette_jsonld_check_terms (ob2, contexts, &error));
+  g_assert_no_error (error);
+
+  /* Only the list: no empty first entry. */
+  rosette_credential_set_evidence (credential, NULL, NULL);
+  g_clear_pointer (&node, json_node_unref);
+  node = rosette_credential_build_ob3 (credential, t->issuer, t->record, &error);
+  g_assert_no_error (error);
+  evidence = json_object_get_array_member (json_node_get_object (node), "evidence");
+  g_assert_cmpuint (json_array_get_length (evidence), ==, 2);
+
+  /* Not a URL nor a URN, or nothing at all: refused with a message. */
+  g_ptr_array_add (bad, rosette_evidence_new ("javascript:alert(1)", "x", NULL));
+  rosette_credential_set_evidence_list (credential, bad);
+  g_assert_false (rosette_credential_validate (credential, &error));
+  g_assert_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_ptr_array_set_size (bad, 0);
+  g_ptr_array_add (bad, rosette_evidence_new ("", NULL, ""));
+  rosette_credential_set_evidence_list (credential, bad);
+  g_assert_false (rosette_credential_validate (credential, &error));
+  g_assert_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID);
+  g_clear_error (&error);
+  rosette_credential_set_evidence_list (credential, NULL);
+  g_assert_null (rosette_credential_get_evidence_list (credential));
+  g_assert_true (rosette_credential_validate (credential, &error));
+}
+
 /* Every property and type Rosette writes is defined by the contexts. */
 static void
 test_terms_defined (void)
@@ -641,6 +721,7 @@ main (int   argc,
   g_test_add_func ("/rosette/credential/ob3-options", test_ob3_options);
   g_test_add_func ("/rosette/credential/validation", test_validation);
   g_test_add_func ("/rosette/credential/ob2-structure", test_ob2_structure);
+  g_test_add_func ("/rosette/credential/evidence-list", test_evidence_list);
   g_test_add_func ("/rosette/credential/terms-defined", test_terms_defined);
   g_test_add_func ("/rosette/credential/terms-checker", test_terms_checker);
   g_test_add_func ("/rosette/credential/proof-format", test_proof_format);

@@ -1085,6 +1085,264 @@ test_reports_history (Fixture       *f,
   g_assert_cmpuint (since->len, ==, 2);
 }
 
+/* Migration 4's aggregates against direct counts ------------------------ */
+
+/* Runs @sql on the registry file (a second connection: WAL lets it read)
+ * with :now, :from and :to bound, and returns its rows as "a|b|c" lines. */
+static char *
+direct_query (Fixture    *f,
+              const char *sql,
+              gint64      now,
+              gint64      from,
+              gint64      to)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_bind_parameter_index (stmt, ":now") > 0)
+    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":now"), now);
+  if (sqlite3_bind_parameter_index (stmt, ":from") > 0)
+    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":from"), from);
+  if (sqlite3_bind_parameter_index (stmt, ":to") > 0)
+    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":to"), to);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        g_string_append_printf (out, "%s%s", i > 0 ? "|" : "",
+                                sqlite3_column_text (stmt, i) != NULL
+                                ? (const char *)sqlite3_column_text (stmt, i) : "");
+      g_string_append_c (out, '\n');
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The reports computed from migration 4's aggregates must equal the
+ * same reports counted from the issued rows, at any "now" (here: either
+ * side of an expiry, of an aggregate bucket's edge, and far ahead). */
+static void
+assert_aggregates_agree (Fixture    *f,
+                         const char *now_iso)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = utc (now_iso);
+  g_autoptr(GPtrArray) inventory = NULL;
+  g_autoptr(GString) got = g_string_new (NULL);
+  g_autofree char *expected = NULL;
+  static const char * const achievements[][2] = {
+    { "safety", "bronze" }, { "safety", "silver" }, { "firstaid", "basic" }, { "safety", NULL },
+  };
+  static const struct { const char *from, *to; } ranges[] = {
+    { NULL, NULL }, { "2026-01-10T09:00:02Z", NULL }, { NULL, "2026-03-01T09:00:01Z" },
+    { "2026-02-01T00:00:00Z", "2026-12-31T00:00:00Z" },
+  };
+
+  inventory = rosette_registry_inventory (f->registry, now, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < inventory->len; i++)
+    {
+      RosetteInventoryRow *row = inventory->pdata[i];
+
+      g_string_append_printf (got, "%s|%s|%s|%u|%u\n", row->department, row->family_slug,
+                              row->tier_slug, row->holders, row->headcount);
+    }
+  expected = direct_query (f,
+                           "WITH headcount AS ("
+                           "  SELECT coalesce (department, '') AS department, count(*) AS n"
+                           "  FROM recipients GROUP BY 1),"
+                           " held AS ("
+                           "  SELECT coalesce (r.department, '') AS department,"
+                           "   i.achievement_id, count(DISTINCT i.recipient_id) AS n"
+                           "  FROM issued i JOIN recipients r ON r.id = i.recipient_id"
+                           "  WHERE i.state = 'issued' AND i.revoked_at IS NULL"
+                           "   AND (i.valid_until IS NULL OR i.valid_until > :now)"
+                           "  GROUP BY 1, 2)"
+                           " SELECT c.department, a.family_slug, a.tier_slug, coalesce (h.n, 0), c.n"
+                           " FROM headcount c CROSS JOIN achievements a"
+                           " LEFT JOIN held h ON h.department = c.department"
+                           "  AND h.achievement_id = a.id"
+                           " ORDER BY c.department, a.family_slug, a.tier_slug",
+                           g_date_time_to_unix (now), 0, 0);
+  g_assert_cmpstr (got->str, ==, expected);
+
+  for (guint i = 0; i < G_N_ELEMENTS (achievements); i++)
+    {
+      g_autoptr(GPtrArray) rows = NULL;
+      g_autofree char *sql = NULL;
+      g_autofree char *direct = NULL;
+      g_autofree char *counted = NULL;
+      RosetteHolderCounts counts;
+
+      rows = rosette_registry_holders (f->registry, achievements[i][0], achievements[i][1], now,
+                                       1, &counts, &error);
+      g_assert_no_error (error);
+      sql = g_strdup_printf ("SELECT sum (i.revoked_at IS NULL"
+                             "   AND (i.valid_until IS NULL OR i.valid_until > :now)),"
+                             "  sum (i.revoked_at IS NULL AND i.valid_until <= :now),"
+                             "  sum (i.revoked_at IS NOT NULL)"
+                             " FROM issued i JOIN achievements a ON a.id = i.achievement_id"
+                             " WHERE i.state = 'issued' AND i.superseded_by IS NULL"
+                             "  AND a.family_slug = '%s' %s%s%s",
+                             achievements[i][0], achievements[i][1] != NULL ? "AND a.tier_slug = '" : "",
+                             achievements[i][1] != NULL ? achievements[i][1] : "",
+                             achievements[i][1] != NULL ? "'" : "");
+      direct = direct_query (f, sql, g_date_time_to_unix (now), 0, 0);
+      counted = g_strdup_printf ("%u|%u|%u\n", counts.valid, counts.expired, counts.revoked);
+      g_assert_cmpstr (counted, ==, direct);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    {
+      g_autoptr(GDateTime) from = ranges[i].from != NULL ? utc (ranges[i].from) : NULL;
+      g_autoptr(GDateTime) to = ranges[i].to != NULL ? utc (ranges[i].to) : NULL;
+      g_autoptr(GPtrArray) history = rosette_registry_history (f->registry, from, to, &error);
+      g_autoptr(GString) rows = g_string_new (NULL);
+      g_autofree char *direct = NULL;
+
+      g_assert_no_error (error);
+      for (guint j = 0; j < history->len; j++)
+        {
+          RosetteHistoryRow *row = history->pdata[j];
+
+          g_string_append_printf (rows, "%s|%s|%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT
+                                  "|%u|%u|%u|%u\n", row->batch_id, row->family_slug,
+                                  row->tier_slug, row->first_issued_at, row->last_issued_at,
+                                  row->issued, row->pending, row->failed, row->revoked);
+        }
+      direct = direct_query (f,
+                             "SELECT i.batch_id, a.family_slug, a.tier_slug,"
+                             " coalesce (min (i.issued_at), 0), coalesce (max (i.issued_at), 0),"
+                             " sum (i.state = 'issued'), sum (i.state = 'pending'),"
+                             " sum (i.state = 'failed'), sum (i.revoked_at IS NOT NULL)"
+                             " FROM issued i JOIN achievements a ON a.id = i.achievement_id"
+                             " WHERE i.created_at >= :from AND i.created_at < :to"
+                             " GROUP BY i.batch_id, i.achievement_id"
+                             " ORDER BY min (i.created_at) DESC, i.batch_id,"
+                             " a.family_slug, a.tier_slug",
+                             0, from != NULL ? g_date_time_to_unix (from) : G_MININT64,
+                             to != NULL ? g_date_time_to_unix (to) : G_MAXINT64);
+      g_assert_cmpstr (rows->str, ==, direct);
+    }
+}
+
+static void
+test_reports_aggregates (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char * const times[] = {
+    "2026-01-01T00:00:00Z", "2026-05-01T00:00:00Z", "2026-06-01T00:00:00Z",
+    "2026-06-10T23:59:59Z", "2026-06-11T00:00:00Z", "2026-06-11T00:00:01Z",
+    "2026-07-15T00:00:00Z", "2030-01-01T00:00:00Z",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *renewed = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(GDateTime) at = utc ("2026-06-02T10:00:00Z");
+  gint64 bronze;
+  /* A credential that expires exactly where an aggregate bucket (2^21 s)
+   * starts: 2026-06-03T10:20:48Z. */
+  g_autoptr(GDateTime) edge = g_date_time_new_from_unix_utc ((gint64)849 << 21);
+
+  seed_reports (f);
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    assert_aggregates_agree (f, times[i]);
+
+  bronze = add_achievement (f, "safety", "bronze");
+
+  /* Cat renews: a new credential supersedes the one expiring on 11 June. */
+  {
+    g_autoptr(RosetteIssuedRecord) old = NULL;
+    g_autoptr(GPtrArray) holders = NULL;
+    RosetteIssuedQuery q = { .text = "cat@example.com", .now = f->now, .limit = 1 };
+
+    holders = rosette_registry_list_issued (f->registry, &q, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (holders->len, ==, 1);
+    renewed = issue (f, "cat@example.com", bronze, "b3", "2026-06-02T10:00:00Z",
+                     "2027-06-11T00:00:00Z");
+    rosette_registry_supersede (f->registry,
+                                rosette_issued_record_get_credential_id (holders->pdata[0]),
+                                renewed, at, &error);
+    g_assert_no_error (error);
+  }
+
+  /* Ann is revoked, Eve moves department, a new hire arrives, Fay's
+   * pending row fails, and one credential expires on a bucket edge. */
+  {
+    g_autoptr(GPtrArray) ann = NULL;
+    RosetteIssuedQuery q = { .text = "ann@example.com", .now = f->now };
+    g_autofree char *edge_iso = g_date_time_format_iso8601 (edge);
+
+    ann = rosette_registry_list_issued (f->registry, &q, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < ann->len; i++)
+      {
+        rosette_registry_revoke (f->registry,
+                                 rosette_issued_record_get_credential_id (ann->pdata[i]),
+                                 "Issued in error", at, &error);
+        g_assert_no_error (error);
+      }
+    add_recipient (f, "eve@example.com", "Eve", "Sales", NULL);
+    add_recipient (f, "gil@example.com", "Gil", "Legal", NULL);
+    again = issue (f, "gil@example.com", bronze, "b3", "2026-06-02T10:00:01Z", edge_iso);
+  }
+  {
+    g_autoptr(GPtrArray) pending = NULL;
+    RosetteIssuedQuery q = { .status = ROSETTE_CREDENTIAL_STATUS_PENDING, .now = f->now };
+
+    pending = rosette_registry_list_issued (f->registry, &q, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (pending->len, ==, 1);
+    rosette_registry_mark_failed (f->registry,
+                                  rosette_issued_record_get_credential_id (pending->pdata[0]),
+                                  "disk full", &error);
+    g_assert_no_error (error);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    assert_aggregates_agree (f, times[i]);
+  {
+    g_autoptr(GDateTime) before = g_date_time_add_seconds (edge, -1);
+    g_autoptr(GDateTime) after = g_date_time_add_seconds (edge, 1);
+    g_autofree char *a = g_date_time_format_iso8601 (before);
+    g_autofree char *b = g_date_time_format_iso8601 (edge);
+    g_autofree char *c = g_date_time_format_iso8601 (after);
+
+    assert_aggregates_agree (f, a);
+    assert_aggregates_agree (f, b);
+    assert_aggregates_agree (f, c);
+  }
+
+  /* The same after a reopen (nothing is cached outside the database). */
+  reopen (f);
+  assert_aggregates_agree (f, "2026-06-20T00:00:00Z");
+
+  /* A short page by name (read by walking names) is the start of the
+   * whole list (sorted), in either direction, with or without filters. */
+  for (guint i = 0; i < 8; i++)
+    {
+      RosetteIssuedQuery q = {
+        .sort = ROSETTE_ISSUED_SORT_NAME, .descending = i & 1, .now = f->now,
+        .department = i & 2 ? "Sales" : NULL, .family_slug = i & 4 ? "safety" : NULL,
+      };
+      g_autoptr(GPtrArray) all = rosette_registry_list_issued (f->registry, &q, &error);
+      g_autoptr(GPtrArray) page = NULL;
+
+      g_assert_no_error (error);
+      q.limit = 2;
+      page = rosette_registry_list_issued (f->registry, &q, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (page->len, ==, MIN (2, all->len));
+      for (guint j = 0; j < page->len; j++)
+        g_assert_cmpstr (rosette_issued_record_get_credential_id (page->pdata[j]), ==,
+                         rosette_issued_record_get_credential_id (all->pdata[j]));
+    }
+}
+
 static void
 test_reports_milestones (Fixture       *f,
                          gconstpointer  data)
@@ -1375,6 +1633,7 @@ main (int   argc,
   ADD ("reports/inventory", test_reports_inventory);
   ADD ("reports/list", test_reports_list);
   ADD ("reports/history", test_reports_history);
+  ADD ("reports/aggregates", test_reports_aggregates);
   ADD ("reports/milestones", test_reports_milestones);
   ADD ("reports/async", test_reports_async);
   ADD ("export-csv", test_export_csv);

@@ -53,6 +53,12 @@ GBytes             *rosette_png_bake         (GBytes               *png,
                                               RosetteBadgeVersion   version,
                                               GBytes               *payload,
                                               GError              **error);
+gsize               rosette_png_credential_chunk_size (RosetteBadgeVersion  version,
+                                                       gsize                text_length);
+gsize               rosette_png_put_credential_chunk  (guint8              *out,
+                                                       RosetteBadgeVersion  version,
+                                                       const guint8        *text,
+                                                       gsize                text_length);
 GBytes             *rosette_png_extract      (GBytes               *png,
                                               RosetteBadgeVersion  *version,
                                               GError              **error);

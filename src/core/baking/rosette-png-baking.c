@@ -58,12 +58,75 @@ read_be32 (const guint8 *p)
 }
 
 static void
-append_be32 (GByteArray *out,
-             guint32     value)
+put_be32 (guint8  *p,
+          guint32  value)
 {
-  guint8 b[4] = { value >> 24, value >> 16, value >> 8, value };
+  p[0] = value >> 24;
+  p[1] = value >> 16;
+  p[2] = value >> 8;
+  p[3] = value;
+}
 
-  g_byte_array_append (out, b, 4);
+static const char *
+keyword_for (RosetteBadgeVersion version)
+{
+  return version == ROSETTE_BADGE_VERSION_OB2 ? ROSETTE_BAKING_PNG_KEYWORD_OB2
+                                              : ROSETTE_BAKING_PNG_KEYWORD_OB3;
+}
+
+/* keyword, NUL, compression flag 0, method 0, empty language NUL, empty
+ * translated keyword NUL, then the text */
+#define ITXT_FIELDS 5
+
+/**
+ * rosette_png_credential_chunk_size:
+ * @version: which Open Badges version the credential is
+ * @text_length: the credential's length in bytes
+ *
+ * Returns: the size of the whole chunk rosette_png_put_credential_chunk()
+ *   writes (length, type, data and CRC)
+ */
+gsize
+rosette_png_credential_chunk_size (RosetteBadgeVersion version,
+                                   gsize               text_length)
+{
+  return CHUNK_OVERHEAD + strlen (keyword_for (version)) + ITXT_FIELDS + text_length;
+}
+
+/**
+ * rosette_png_put_credential_chunk:
+ * @out: where to write rosette_png_credential_chunk_size() bytes
+ * @version: which Open Badges version the credential is
+ * @text: the compact JWS or the credential JSON (UTF-8)
+ * @text_length: its length, at most %ROSETTE_BAKING_MAX_PAYLOAD_SIZE
+ *
+ * Writes the one credential chunk of a baked PNG: an uncompressed iTXt
+ * with the version's keyword, empty language and translated keyword.
+ * rosette_png_bake() and prepared issuing (which splices it between the
+ * bytes of an artwork baked once) both write it here.
+ *
+ * Returns: the number of bytes written
+ */
+gsize
+rosette_png_put_credential_chunk (guint8              *out,
+                                  RosetteBadgeVersion  version,
+                                  const guint8        *text,
+                                  gsize                text_length)
+{
+  const char *keyword = keyword_for (version);
+  gsize keyword_length = strlen (keyword);
+  gsize data_length = keyword_length + ITXT_FIELDS + text_length;
+  guint8 *chunk = out + 4;
+
+  g_return_val_if_fail (text_length <= ROSETTE_BAKING_MAX_PAYLOAD_SIZE, 0);
+
+  put_be32 (out, data_length);
+  memcpy (chunk, "iTXt", 4);
+  memcpy (chunk + 4, keyword, keyword_length);
+  memset (chunk + 4 + keyword_length, 0, ITXT_FIELDS);
+  memcpy (chunk + 4 + keyword_length + ITXT_FIELDS, text, text_length);
+  put_be32 (chunk + 4 + data_length, crc32 (0L, chunk, 4 + data_length));
+  return CHUNK_OVERHEAD + data_length;
 }
 
 static gboolean
@@ -239,13 +302,11 @@ rosette_png_bake (GBytes               *png,
 {
   g_autoptr(GArray) chunks = g_array_new (FALSE, FALSE, sizeof (Chunk));
   g_autoptr(GByteArray) out = NULL;
-  const char *keyword;
   const guint8 *data;
   const guint8 *text;
   gsize size;
   gsize text_length;
-  gsize data_length;
-  static const guint8 itxt_fields[5] = { 0, 0, 0, 0, 0 };
+  gsize chunk_size;
 
   g_return_val_if_fail (png != NULL, NULL);
   g_return_val_if_fail (payload != NULL, NULL);
@@ -254,13 +315,10 @@ rosette_png_bake (GBytes               *png,
   if (!parse_chunks (data, size, chunks, error) || !_rosette_baking_check_payload (payload, error))
     return NULL;
 
-  keyword = version == ROSETTE_BADGE_VERSION_OB2 ? ROSETTE_BAKING_PNG_KEYWORD_OB2
-                                                 : ROSETTE_BAKING_PNG_KEYWORD_OB3;
   text = g_bytes_get_data (payload, &text_length);
-  /* keyword, NUL, compression flag 0, method 0, empty language NUL, empty translated NUL */
-  data_length = strlen (keyword) + sizeof itxt_fields + text_length;
+  chunk_size = rosette_png_credential_chunk_size (version, text_length);
 
-  out = g_byte_array_sized_new (size + CHUNK_OVERHEAD + data_length);
+  out = g_byte_array_sized_new (size + chunk_size);
   g_byte_array_append (out, data, PNG_SIGNATURE_LENGTH);
   for (guint i = 0; i < chunks->len; i++)
     {
@@ -273,15 +331,10 @@ rosette_png_bake (GBytes               *png,
 
       if (i == 0)
         {
-          gsize chunk_start;
+          guint start = out->len;
 
-          append_be32 (out, data_length);
-          chunk_start = out->len;
-          g_byte_array_append (out, (const guint8 *) "iTXt", 4);
-          g_byte_array_append (out, (const guint8 *) keyword, strlen (keyword));
-          g_byte_array_append (out, itxt_fields, sizeof itxt_fields);
-          g_byte_array_append (out, text, text_length);
-          append_be32 (out, crc32 (0L, out->data + chunk_start, out->len - chunk_start));
+          g_byte_array_set_size (out, start + chunk_size);
+          rosette_png_put_credential_chunk (out->data + start, version, text, text_length);
         }
     }
 

@@ -34,6 +34,7 @@
 #include <gnutls/gnutls.h>
 #include <string.h>
 
+#include "rosette-credential-private.h"
 #include "rosette-credential.h"
 #include "rosette-enums.h"
 #include "rosette-error.h"
@@ -52,12 +53,15 @@ struct _RosetteCredential
   GDateTime          *valid_until;
   char               *evidence_url;
   char               *evidence_narrative;
+  GPtrArray          *evidence_list;
   char               *status_list;
   guint64             status_index;
   gboolean            issuer_published;
 };
 
 G_DEFINE_FINAL_TYPE (RosetteCredential, rosette_credential, G_TYPE_OBJECT)
+G_DEFINE_BOXED_TYPE (RosetteEvidence, rosette_evidence,
+                     rosette_evidence_copy, rosette_evidence_free)
 
 enum {
   PROP_0,
@@ -136,6 +140,7 @@ rosette_credential_finalize (GObject *object)
   g_clear_pointer (&self->valid_until, g_date_time_unref);
   g_clear_pointer (&self->evidence_url, g_free);
   g_clear_pointer (&self->evidence_narrative, g_free);
+  g_clear_pointer (&self->evidence_list, g_ptr_array_unref);
   g_clear_pointer (&self->status_list, g_free);
 
   G_OBJECT_CLASS (rosette_credential_parent_class)->finalize (object);
@@ -484,6 +489,109 @@ rosette_credential_set_evidence (RosetteCredential *self,
                                                                         : NULL;
 }
 
+static char *
+dup_nonempty (const char *text)
+{
+  return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+}
+
+/**
+ * rosette_evidence_new:
+ * @id: (nullable): an http(s) URL or a urn:uuid
+ * @name: (nullable): a short name
+ * @narrative: (nullable): what it shows (Markdown)
+ *
+ * Empty strings count as %NULL.
+ *
+ * Returns: (transfer full): the entry
+ */
+RosetteEvidence *
+rosette_evidence_new (const char *id,
+                      const char *name,
+                      const char *narrative)
+{
+  RosetteEvidence *evidence = g_new0 (RosetteEvidence, 1);
+
+  evidence->id = dup_nonempty (id);
+  evidence->name = dup_nonempty (name);
+  evidence->narrative = dup_nonempty (narrative);
+  return evidence;
+}
+
+RosetteEvidence *
+rosette_evidence_copy (const RosetteEvidence *evidence)
+{
+  g_return_val_if_fail (evidence != NULL, NULL);
+
+  return rosette_evidence_new (evidence->id, evidence->name, evidence->narrative);
+}
+
+void
+rosette_evidence_free (RosetteEvidence *evidence)
+{
+  if (evidence == NULL)
+    return;
+
+  g_free (evidence->id);
+  g_free (evidence->name);
+  g_free (evidence->narrative);
+  g_free (evidence);
+}
+
+/**
+ * rosette_evidence_list_copy:
+ * @list: (nullable) (element-type RosetteEvidence): a list
+ *
+ * Returns: (transfer full) (nullable) (element-type RosetteEvidence): a
+ *   deep copy, or %NULL for a %NULL or empty @list
+ */
+GPtrArray *
+rosette_evidence_list_copy (GPtrArray *list)
+{
+  GPtrArray *copy;
+
+  if (list == NULL || list->len == 0)
+    return NULL;
+
+  copy = g_ptr_array_new_full (list->len, (GDestroyNotify) rosette_evidence_free);
+  for (guint i = 0; i < list->len; i++)
+    g_ptr_array_add (copy, rosette_evidence_copy (g_ptr_array_index (list, i)));
+  return copy;
+}
+
+/**
+ * rosette_credential_get_evidence_list:
+ *
+ * Returns: (transfer none) (nullable) (element-type RosetteEvidence): the
+ *   Evidence entries after the one of rosette_credential_set_evidence()
+ */
+GPtrArray *
+rosette_credential_get_evidence_list (RosetteCredential *self)
+{
+  g_return_val_if_fail (ROSETTE_IS_CREDENTIAL (self), NULL);
+
+  return self->evidence_list;
+}
+
+/**
+ * rosette_credential_set_evidence_list:
+ * @list: (nullable) (element-type RosetteEvidence): the entries (copied);
+ *   %NULL for none
+ *
+ * Sets the Evidence entries that follow the one of
+ * rosette_credential_set_evidence() (the `--evidence` URL and narrative):
+ * for example the qualifying credentials of a pathway's goal badge.
+ */
+void
+rosette_credential_set_evidence_list (RosetteCredential *self,
+                                      GPtrArray         *list)
+{
+  g_return_if_fail (ROSETTE_IS_CREDENTIAL (self));
+
+  g_clear_pointer (&self->evidence_list, g_ptr_array_unref);
+  self->evidence_list = rosette_evidence_list_copy (list);
+}
+
 /**
  * rosette_credential_set_status:
  * @status_list: the https URL of a BitstringStatusListCredential
@@ -586,6 +694,46 @@ rosette_identity_hash (const char *identity,
 }
 
 static gboolean
+check_narrative (const char  *narrative,
+                 GError     **error)
+{
+  if (narrative == NULL || g_utf8_strlen (narrative, -1) <= ROSETTE_CREDENTIAL_MAX_NARRATIVE_LENGTH)
+    return TRUE;
+
+  g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_TOO_LARGE,
+               _("The narrative is longer than %d characters"),
+               ROSETTE_CREDENTIAL_MAX_NARRATIVE_LENGTH);
+  return FALSE;
+}
+
+/* An entry of the evidence list: an http(s) URL or a URN (another
+ * credential's id), and something to show. */
+static gboolean
+check_evidence_entry (const RosetteEvidence  *evidence,
+                      GError                **error)
+{
+  const char *id = evidence->id;
+
+  if (id == NULL && evidence->narrative == NULL && evidence->name == NULL)
+    {
+      g_set_error_literal (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID,
+                           _("An evidence entry is empty: give it an address, a name or a "
+                             "narrative"));
+      return FALSE;
+    }
+  if (id != NULL && !g_str_has_prefix (id, "https://") && !g_str_has_prefix (id, "http://") &&
+      !g_str_has_prefix (id, "urn:"))
+    {
+      g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID,
+                   _("The evidence “%.60s” is neither an http(s) URL nor a credential id "
+                     "(urn:uuid:…)"), g_utf8_validate (id, -1, NULL) ? id : "?");
+      return FALSE;
+    }
+
+  return check_narrative (evidence->narrative, error);
+}
+
+static gboolean
 check_http_url (const char  *url,
                 GError     **error)
 {
@@ -625,31 +773,29 @@ rosette_credential_validate (RosetteCredential  *self,
       return FALSE;
     }
 
-  if (self->evidence_narrative != NULL
-      && g_utf8_strlen (self->evidence_narrative, -1) > ROSETTE_CREDENTIAL_MAX_NARRATIVE_LENGTH)
-    {
-      g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_TOO_LARGE,
-                   _("The narrative is longer than %d characters"),
-                   ROSETTE_CREDENTIAL_MAX_NARRATIVE_LENGTH);
+  if (!check_narrative (self->evidence_narrative, error))
+    return FALSE;
+
+  for (guint i = 0; self->evidence_list != NULL && i < self->evidence_list->len; i++)
+    if (!check_evidence_entry (g_ptr_array_index (self->evidence_list, i), error))
       return FALSE;
-    }
 
   return check_http_url (self->evidence_url, error);
 }
 
-static void
-add_string (JsonObject *object,
-            const char *name,
-            const char *value)
+void
+_rosette_json_add_string (JsonObject *object,
+                          const char *name,
+                          const char *value)
 {
   if (value != NULL && *value != '\0')
     json_object_set_string_member (object, name, value);
 }
 
-static void
-add_type (JsonObject *object,
-          const char *first,
-          const char *second)
+void
+_rosette_json_add_type (JsonObject *object,
+                        const char *first,
+                        const char *second)
 {
   JsonArray *array = json_array_new ();
 
@@ -659,10 +805,10 @@ add_type (JsonObject *object,
   json_object_set_array_member (object, "type", array);
 }
 
-static void
-add_date (JsonObject *object,
-          const char *name,
-          GDateTime  *date)
+void
+_rosette_json_add_date (JsonObject *object,
+                        const char *name,
+                        GDateTime  *date)
 {
   g_autofree char *text = NULL;
 
@@ -673,36 +819,25 @@ add_date (JsonObject *object,
   json_object_set_string_member (object, name, text);
 }
 
-static void
-add_object_array (JsonObject *object,
-                  const char *name,
-                  JsonObject *element)
-{
-  JsonArray *array = json_array_new ();
-
-  json_array_add_object_element (array, element);
-  json_object_set_array_member (object, name, array);
-}
-
-static JsonObject *
-build_profile (RosetteIssuer *issuer,
-               const char    *issuer_id)
+JsonObject *
+_rosette_credential_build_profile (RosetteIssuer *issuer,
+                                   const char    *issuer_id)
 {
   JsonObject *profile = json_object_new ();
   const char *image = rosette_issuer_get_image (issuer);
 
-  add_string (profile, "id", issuer_id);
-  add_type (profile, "Profile", NULL);
-  add_string (profile, "name", rosette_issuer_get_name (issuer));
-  add_string (profile, "url", rosette_issuer_get_url (issuer));
-  add_string (profile, "email", rosette_issuer_get_email (issuer));
-  add_string (profile, "description", rosette_issuer_get_description (issuer));
+  _rosette_json_add_string (profile, "id", issuer_id);
+  _rosette_json_add_type (profile, "Profile", NULL);
+  _rosette_json_add_string (profile, "name", rosette_issuer_get_name (issuer));
+  _rosette_json_add_string (profile, "url", rosette_issuer_get_url (issuer));
+  _rosette_json_add_string (profile, "email", rosette_issuer_get_email (issuer));
+  _rosette_json_add_string (profile, "description", rosette_issuer_get_description (issuer));
   if (image != NULL && *image != '\0')
     {
       JsonObject *object = json_object_new ();
 
-      add_string (object, "id", image);
-      add_string (object, "type", "Image");
+      _rosette_json_add_string (object, "id", image);
+      _rosette_json_add_string (object, "type", "Image");
       json_object_set_object_member (profile, "image", object);
     }
 
@@ -717,12 +852,12 @@ build_identity (const char *type,
 {
   JsonObject *identity = json_object_new ();
 
-  add_string (identity, "type", "IdentityObject");
-  add_string (identity, "identityType", type);
+  _rosette_json_add_string (identity, "type", "IdentityObject");
+  _rosette_json_add_string (identity, "identityType", type);
   json_object_set_boolean_member (identity, "hashed", hashed);
   if (hashed)
-    add_string (identity, "salt", salt);
-  add_string (identity, "identityHash", value);
+    _rosette_json_add_string (identity, "salt", salt);
+  _rosette_json_add_string (identity, "identityHash", value);
 
   return identity;
 }
@@ -746,8 +881,8 @@ build_subject (RosetteCredential  *self,
       return NULL;
     }
 
-  add_string (subject, "id", self->subject_id);
-  add_type (subject, "AchievementSubject", NULL);
+  _rosette_json_add_string (subject, "id", self->subject_id);
+  _rosette_json_add_type (subject, "AchievementSubject", NULL);
   json_array_add_object_element (identifiers,
                                  build_identity ("emailAddress", TRUE, hash, self->salt));
   if (rosette_recipient_get_include_name (self->recipient))
@@ -765,23 +900,46 @@ build_subject (RosetteCredential  *self,
 }
 
 static JsonObject *
+build_evidence_entry (const char *id,
+                      const char *name,
+                      const char *narrative,
+                      gboolean    ob3)
+{
+  JsonObject *evidence = json_object_new ();
+
+  _rosette_json_add_string (evidence, "id", id);
+  if (ob3)
+    _rosette_json_add_type (evidence, "Evidence", NULL);
+  else
+    _rosette_json_add_string (evidence, "type", "Evidence");
+  _rosette_json_add_string (evidence, "name", name);
+  _rosette_json_add_string (evidence, "narrative", narrative);
+
+  return evidence;
+}
+
+/* The Evidence entries: the single URL + narrative first, then the list;
+ * %NULL when there are none. */
+static JsonArray *
 build_evidence (RosetteCredential *self,
                 gboolean           ob3)
 {
-  JsonObject *evidence;
+  JsonArray *array = json_array_new ();
 
-  if (self->evidence_url == NULL && self->evidence_narrative == NULL)
-    return NULL;
+  if (self->evidence_url != NULL || self->evidence_narrative != NULL)
+    json_array_add_object_element (array, build_evidence_entry (self->evidence_url, NULL,
+                                                                self->evidence_narrative, ob3));
+  for (guint i = 0; self->evidence_list != NULL && i < self->evidence_list->len; i++)
+    {
+      RosetteEvidence *entry = g_ptr_array_index (self->evidence_list, i);
 
-  evidence = json_object_new ();
-  add_string (evidence, "id", self->evidence_url);
-  if (ob3)
-    add_type (evidence, "Evidence", NULL);
-  else
-    add_string (evidence, "type", "Evidence");
-  add_string (evidence, "narrative", self->evidence_narrative);
+      json_array_add_object_element (array, build_evidence_entry (entry->id, entry->name,
+                                                                  entry->narrative, ob3));
+    }
 
-  return evidence;
+  if (json_array_get_length (array) == 0)
+    g_clear_pointer (&array, json_array_unref);
+  return array;
 }
 
 static JsonObject *
@@ -791,12 +949,12 @@ build_status (RosetteCredential *self)
   g_autofree char *index = g_strdup_printf ("%" G_GUINT64_FORMAT, self->status_index);
   g_autofree char *id = g_strconcat (self->status_list, "#", index, NULL);
 
-  add_string (status, "id", id);
-  add_string (status, "type", "BitstringStatusListEntry");
-  add_string (status, "statusPurpose", "revocation");
+  _rosette_json_add_string (status, "id", id);
+  _rosette_json_add_string (status, "type", "BitstringStatusListEntry");
+  _rosette_json_add_string (status, "statusPurpose", "revocation");
   /* W3C writes the index as a base-10 string. */
-  add_string (status, "statusListIndex", index);
-  add_string (status, "statusListCredential", self->status_list);
+  _rosette_json_add_string (status, "statusListIndex", index);
+  _rosette_json_add_string (status, "statusListCredential", self->status_list);
 
   return status;
 }
@@ -832,7 +990,7 @@ rosette_credential_build_ob3 (RosetteCredential  *self,
   g_autofree char *issuer_id = NULL;
   JsonArray *contexts;
   JsonObject *subject;
-  JsonObject *evidence;
+  JsonArray *evidence;
 
   g_return_val_if_fail (ROSETTE_IS_CREDENTIAL (self), NULL);
   g_return_val_if_fail (ROSETTE_IS_ISSUER (issuer), NULL);
@@ -853,16 +1011,17 @@ rosette_credential_build_ob3 (RosetteCredential  *self,
   json_array_add_string_element (contexts, ROSETTE_CONTEXT_VC_V2);
   json_array_add_string_element (contexts, ROSETTE_CONTEXT_OB_V3);
   json_object_set_array_member (credential, "@context", contexts);
-  add_string (credential, "id", self->id);
-  add_type (credential, "VerifiableCredential", "OpenBadgeCredential");
-  add_string (credential, "name", rosette_achievement_get_name (self->achievement));
-  json_object_set_object_member (credential, "issuer", build_profile (issuer, issuer_id));
-  add_date (credential, "validFrom", self->valid_from);
-  add_date (credential, "validUntil", self->valid_until);
+  _rosette_json_add_string (credential, "id", self->id);
+  _rosette_json_add_type (credential, "VerifiableCredential", "OpenBadgeCredential");
+  _rosette_json_add_string (credential, "name", rosette_achievement_get_name (self->achievement));
+  json_object_set_object_member (credential, "issuer",
+                                 _rosette_credential_build_profile (issuer, issuer_id));
+  _rosette_json_add_date (credential, "validFrom", self->valid_from);
+  _rosette_json_add_date (credential, "validUntil", self->valid_until);
   json_object_set_object_member (credential, "credentialSubject", subject);
   evidence = build_evidence (self, TRUE);
   if (evidence != NULL)
-    add_object_array (credential, "evidence", evidence);
+    json_object_set_array_member (credential, "evidence", evidence);
   if (self->status_list != NULL)
     json_object_set_object_member (credential, "credentialStatus", build_status (self));
 
@@ -895,7 +1054,8 @@ rosette_credential_build_ob2 (RosetteCredential  *self,
   const char *badge_id;
   JsonObject *recipient;
   JsonObject *verification;
-  JsonObject *evidence;
+  JsonArray *evidence;
+  const char *creator;
 
   g_return_val_if_fail (ROSETTE_IS_CREDENTIAL (self), NULL);
   g_return_val_if_fail (ROSETTE_IS_ISSUER (issuer), NULL);
@@ -917,19 +1077,19 @@ rosette_credential_build_ob2 (RosetteCredential  *self,
   email = rosette_recipient_dup_normalized_email (self->recipient);
   hash = rosette_identity_hash (email, self->salt);
 
-  add_string (assertion, "@context", ROSETTE_CONTEXT_OB_V2);
-  add_string (assertion, "type", "Assertion");
-  add_string (assertion, "id", self->id);
+  _rosette_json_add_string (assertion, "@context", ROSETTE_CONTEXT_OB_V2);
+  _rosette_json_add_string (assertion, "type", "Assertion");
+  _rosette_json_add_string (assertion, "id", self->id);
   recipient = json_object_new ();
-  add_string (recipient, "type", "email");
+  _rosette_json_add_string (recipient, "type", "email");
   json_object_set_boolean_member (recipient, "hashed", TRUE);
-  add_string (recipient, "salt", self->salt);
-  add_string (recipient, "identity", hash);
+  _rosette_json_add_string (recipient, "salt", self->salt);
+  _rosette_json_add_string (recipient, "identity", hash);
   json_object_set_object_member (assertion, "recipient", recipient);
 
   badge_id = rosette_achievement_get_badge_class_id (self->achievement);
   if (g_str_has_prefix (badge_id, "https://"))
-    add_string (assertion, "badge", badge_id);
+    _rosette_json_add_string (assertion, "badge", badge_id);
   else
     {
       /* Embedded nodes share the assertion's @context. */
@@ -937,16 +1097,23 @@ rosette_credential_build_ob2 (RosetteCredential  *self,
       json_object_set_member (assertion, "badge", g_steal_pointer (&badge_class));
     }
 
-  add_date (assertion, "issuedOn", self->valid_from);
-  add_date (assertion, "expires", self->valid_until);
+  _rosette_json_add_date (assertion, "issuedOn", self->valid_from);
+  _rosette_json_add_date (assertion, "expires", self->valid_until);
+  /* OB 2.0 takes one Evidence object or an array of them. */
   evidence = build_evidence (self, FALSE);
-  if (evidence != NULL)
-    json_object_set_object_member (assertion, "evidence", evidence);
+  if (evidence != NULL && json_array_get_length (evidence) == 1)
+    {
+      json_object_set_object_member (assertion, "evidence",
+                                     json_object_ref (json_array_get_object_element (evidence, 0)));
+      json_array_unref (evidence);
+    }
+  else if (evidence != NULL)
+    json_object_set_array_member (assertion, "evidence", evidence);
 
   verification = json_object_new ();
-  add_string (verification, "type", "SignedBadge");
-  add_string (verification, "creator",
-              json_object_get_string_member (json_node_get_object (key_document), "id"));
+  _rosette_json_add_string (verification, "type", "SignedBadge");
+  creator = json_object_get_string_member (json_node_get_object (key_document), "id");
+  _rosette_json_add_string (verification, "creator", creator);
   json_object_set_object_member (assertion, "verification", verification);
 
   return object_node (g_steal_pointer (&assertion));

@@ -40,6 +40,35 @@ typedef enum
   ROSETTE_PROOF_FORMAT_OB2,
 } RosetteProofFormat;
 
+/**
+ * RosetteEvidence:
+ * @id: (nullable): the evidence's URI: an http(s) page, or the urn:uuid
+ *   of another credential (a pathway's qualifying badges)
+ * @name: (nullable): a short name for it
+ * @narrative: (nullable): what it shows (Markdown)
+ *
+ * One OB 3.0 Evidence entry (type ["Evidence"]); a credential carries a
+ * list of them after the one of rosette_credential_set_evidence().
+ */
+typedef struct
+{
+  char *id;
+  char *name;
+  char *narrative;
+} RosetteEvidence;
+
+#define ROSETTE_TYPE_EVIDENCE (rosette_evidence_get_type ())
+
+GType               rosette_evidence_get_type              (void) G_GNUC_CONST;
+RosetteEvidence    *rosette_evidence_new                   (const char           *id,
+                                                            const char           *name,
+                                                            const char           *narrative);
+RosetteEvidence    *rosette_evidence_copy                  (const RosetteEvidence *evidence);
+void                rosette_evidence_free                  (RosetteEvidence      *evidence);
+GPtrArray          *rosette_evidence_list_copy             (GPtrArray            *list);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RosetteEvidence, rosette_evidence_free)
+
 #define ROSETTE_TYPE_CREDENTIAL (rosette_credential_get_type ())
 
 G_DECLARE_FINAL_TYPE (RosetteCredential, rosette_credential, ROSETTE, CREDENTIAL, GObject)
@@ -64,6 +93,9 @@ const char         *rosette_credential_get_evidence_narrative (RosetteCredential
 void                rosette_credential_set_evidence        (RosetteCredential    *self,
                                                             const char           *url,
                                                             const char           *narrative);
+GPtrArray          *rosette_credential_get_evidence_list   (RosetteCredential    *self);
+void                rosette_credential_set_evidence_list   (RosetteCredential    *self,
+                                                            GPtrArray            *list);
 void                rosette_credential_set_status          (RosetteCredential    *self,
                                                             const char           *status_list,
                                                             guint64               index);

@@ -41,6 +41,7 @@
 #include "rosette-batch.h"
 #include "rosette-error.h"
 #include "rosette-issuer-keys.h"
+#include "rosette-issuing-private.h"
 #include "rosette-key-documents.h"
 #include "rosette-recipient.h"
 #include "rosette-status-publish.h"
@@ -63,6 +64,7 @@ typedef struct
   char      *hire_date;
   char      *narrative;
   char      *evidence_url;
+  GPtrArray *evidence;
   GDateTime *valid_until;
   RosetteTier *tier;
 } BatchRow;
@@ -84,6 +86,8 @@ typedef struct
   char      *status_list;
   guint      status_index;
   char      *path;
+  char      *signed_text;
+  char      *warning;
   GError    *error;
 } Job;
 
@@ -104,9 +108,11 @@ struct _RosetteBatch
   gboolean            include_names;
   char               *publish_base;
   gboolean            publish_base_set;
+  char               *file_name;
   guint               n_workers;
   RosetteKey         *key;
   RosetteKeyRecord   *record;
+  gboolean            keep_signed;
 
   GPtrArray          *rows;
   GHashTable         *seen;
@@ -123,6 +129,12 @@ struct _RosetteBatch
   double              progress_rate;
   double              progress_eta;
   gboolean            progress_pending;
+
+  /* What the one row of a batch with keep_signed signed */
+  char               *kept_id;
+  char               *kept_signed;
+  char               *kept_warning;
+  GError             *kept_error;
 };
 
 enum {
@@ -147,6 +159,7 @@ batch_row_free (BatchRow *row)
   g_free (row->hire_date);
   g_free (row->narrative);
   g_free (row->evidence_url);
+  g_clear_pointer (&row->evidence, g_ptr_array_unref);
   g_clear_pointer (&row->valid_until, g_date_time_unref);
   g_free (row);
 }
@@ -165,6 +178,8 @@ job_free (Job *job)
   g_free (job->credential_id);
   g_free (job->status_list);
   g_free (job->path);
+  g_free (job->signed_text);
+  g_free (job->warning);
   g_clear_error (&job->error);
   g_free (job);
 }
@@ -311,10 +326,15 @@ rosette_batch_finalize (GObject *object)
   g_clear_object (&self->record);
   g_clear_pointer (&self->batch_id, g_free);
   g_clear_pointer (&self->publish_base, g_free);
+  g_clear_pointer (&self->file_name, g_free);
   g_clear_pointer (&self->valid_from, g_date_time_unref);
   g_clear_pointer (&self->valid_until, g_date_time_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->seen, g_hash_table_unref);
+  g_clear_pointer (&self->kept_id, g_free);
+  g_clear_pointer (&self->kept_signed, g_free);
+  g_clear_pointer (&self->kept_warning, g_free);
+  g_clear_error (&self->kept_error);
   g_mutex_clear (&self->progress_lock);
 
   G_OBJECT_CLASS (rosette_batch_parent_class)->finalize (object);
@@ -547,6 +567,24 @@ rosette_batch_set_publish_base (RosetteBatch *self,
 }
 
 /**
+ * rosette_batch_set_file_name:
+ * @file_name: (nullable): the file name (no folder) for the one badge of a
+ *   batch of one row; %NULL for names made from the recipient
+ *
+ * For re-issuing one badge to a file the user named.
+ */
+void
+rosette_batch_set_file_name (RosetteBatch *self,
+                             const char   *file_name)
+{
+  g_return_if_fail (ROSETTE_IS_BATCH (self));
+  g_return_if_fail (file_name == NULL || strchr (file_name, G_DIR_SEPARATOR) == NULL);
+
+  g_free (self->file_name);
+  self->file_name = g_strdup (file_name);
+}
+
+/**
  * rosette_batch_set_n_workers:
  * @n_workers: signing threads; 0 for one per core
  */
@@ -577,6 +615,47 @@ rosette_batch_set_signing_key (RosetteBatch     *self,
 
   g_set_object (&self->key, key);
   g_set_object (&self->record, record);
+}
+
+/* See rosette-issuing-private.h. */
+void
+_rosette_batch_set_keep_signed (RosetteBatch *self,
+                                gboolean      keep_signed)
+{
+  g_return_if_fail (ROSETTE_IS_BATCH (self));
+
+  self->keep_signed = !!keep_signed;
+}
+
+/* After a run with keep_signed: the id, signed text and signing warning
+ * of the row it issued, or that row's own error (its code intact, not
+ * just the summary's message). */
+gboolean
+_rosette_batch_take_signed (RosetteBatch  *self,
+                            char         **credential_id,
+                            char         **signed_text,
+                            char         **warning,
+                            GError       **error)
+{
+  g_return_val_if_fail (ROSETTE_IS_BATCH (self), FALSE);
+  g_return_val_if_fail (self->keep_signed, FALSE);
+
+  if (self->kept_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->kept_error));
+      return FALSE;
+    }
+  if (self->kept_id == NULL)
+    {
+      g_set_error_literal (error, ROSETTE_ERROR, ROSETTE_ERROR_FAILED,
+                           _("The badge was not issued"));
+      return FALSE;
+    }
+
+  *credential_id = g_steal_pointer (&self->kept_id);
+  *signed_text = g_steal_pointer (&self->kept_signed);
+  *warning = g_steal_pointer (&self->kept_warning);
+  return TRUE;
 }
 
 static gboolean
@@ -676,6 +755,7 @@ rosette_batch_add_recipient (RosetteBatch                 *self,
   row->hire_date = is_blank (recipient->hire_date) ? NULL : g_strdup (recipient->hire_date);
   row->narrative = is_blank (recipient->narrative) ? NULL : g_strdup (recipient->narrative);
   row->evidence_url = is_blank (recipient->evidence_url) ? NULL : g_strdup (recipient->evidence_url);
+  row->evidence = rosette_evidence_list_copy (recipient->evidence);
   row->valid_until = g_steal_pointer (&valid_until);
   row->tier = tier;
   g_ptr_array_add (self->rows, row);
@@ -867,10 +947,13 @@ worker_func (gpointer data,
     .evidence_url = row->evidence_url,
     .status_list = job->status_list,
     .status_index = job->status_index,
+    .evidence = row->evidence,
   };
 
-  bytes = rosette_issue_prepared_make (job->tier->prepared, &issue, self->record, key, NULL,
-                                       &job->error);
+  bytes = _rosette_issue_prepared_make_full (job->tier->prepared, &issue, self->record, key,
+                                             NULL, self->keep_signed ? &job->signed_text : NULL,
+                                             self->keep_signed ? &job->warning : NULL,
+                                             &job->error);
   g_async_queue_push (self->keys, key);
 
   if (bytes != NULL)
@@ -1006,9 +1089,23 @@ finish_job (RosetteBatch         *self,
       if (!rosette_registry_record_issued (self->registry, job->credential_id, files, NULL, error))
         return FALSE;
       summary->issued++;
+      if (self->keep_signed)
+        {
+          g_free (self->kept_id);
+          self->kept_id = g_strdup (job->credential_id);
+          g_free (self->kept_signed);
+          self->kept_signed = g_steal_pointer (&job->signed_text);
+          g_free (self->kept_warning);
+          self->kept_warning = g_steal_pointer (&job->warning);
+        }
     }
   else
     {
+      if (self->keep_signed)
+        {
+          g_clear_error (&self->kept_error);
+          self->kept_error = g_error_copy (job->error);
+        }
       if (!rosette_registry_mark_failed (self->registry, job->credential_id, job->error->message,
                                          error))
         return FALSE;
@@ -1016,6 +1113,47 @@ finish_job (RosetteBatch         *self,
     }
 
   return rosette_registry_batch_step (self->registry, error);
+}
+
+/* What the publisher hosts at the achievement's ids (rosette-publish.c):
+ * {"tierRank": n, "achievement": OB 3.0 Achievement, "badgeClass": OB 2.0
+ * BadgeClass}. Only with a publish base: without one the ids are not
+ * URLs and there is nothing to host. */
+static char *
+dup_achievement_documents (RosetteBatch         *self,
+                           RosetteIssuePrepared *prepared)
+{
+  RosetteAchievement *achievement = rosette_issue_prepared_get_achievement (prepared);
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) ob3 = NULL;
+  g_autoptr(JsonNode) badge_class = NULL;
+  g_autofree char *profile_url = NULL;
+
+  if (self->publish_base == NULL || achievement == NULL)
+    return NULL;
+  ob3 = rosette_achievement_build_ob3 (achievement, NULL);
+  profile_url = rosette_issuer_dup_ob2_profile_url (self->issuer, NULL);
+  if (profile_url != NULL)
+    badge_class = rosette_achievement_build_badge_class (achievement, profile_url, NULL);
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "tierRank");
+  json_builder_add_int_value (builder, rosette_achievement_get_tier_rank (achievement));
+  if (ob3 != NULL)
+    {
+      json_builder_set_member_name (builder, "achievement");
+      json_builder_add_value (builder, g_steal_pointer (&ob3));
+    }
+  if (badge_class != NULL)
+    {
+      json_builder_set_member_name (builder, "badgeClass");
+      json_builder_add_value (builder, g_steal_pointer (&badge_class));
+    }
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
 }
 
 static TierState *
@@ -1027,6 +1165,7 @@ get_tier_state (RosetteBatch  *self,
 {
   TierState *state = g_hash_table_lookup (tiers, tier);
   g_autofree char *family_slug = NULL;
+  g_autofree char *documents = NULL;
 
   if (state != NULL)
     return state;
@@ -1039,15 +1178,25 @@ get_tier_state (RosetteBatch  *self,
       tier_state_free (state);
       return NULL;
     }
+  rosette_issue_prepared_set_image_base (state->prepared, self->publish_base);
   state->tier_slug = rosette_tier_dup_slug (tier);
   family_slug = rosette_family_dup_slug (self->family);
+  documents = dup_achievement_documents (self, state->prepared);
   state->achievement_id =
     rosette_registry_upsert_achievement (self->registry, issuer_id, family_slug,
                                          rosette_family_get_name (self->family),
                                          state->tier_slug, rosette_tier_get_name (tier),
                                          rosette_family_get_tier_criteria (self->family, tier),
-                                         NULL, error);
+                                         documents, error);
   if (state->achievement_id <= 0)
+    {
+      tier_state_free (state);
+      return NULL;
+    }
+  /* The publisher hosts it (the badges may refer to it by URL). */
+  if (!rosette_registry_set_achievement_image (self->registry, state->achievement_id,
+                                               rosette_issue_prepared_get_image (state->prepared),
+                                               error))
     {
       tier_state_free (state);
       return NULL;
@@ -1258,8 +1407,10 @@ run (RosetteBatch              *self,
                                                             rosette_issued_record_get_status_list_id (record));
           job->status_index = rosette_issued_record_get_status_index (record);
           {
-            g_autofree char *name = dup_file_name (row, issuance_key,
-                                                   rosette_issue_prepared_get_extension (tier->prepared));
+            g_autofree char *name = self->file_name != NULL
+              ? g_strdup (self->file_name)
+              : dup_file_name (row, issuance_key,
+                               rosette_issue_prepared_get_extension (tier->prepared));
 
             job->path = g_build_filename (self->dir_path, name, NULL);
           }

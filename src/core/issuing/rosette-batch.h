@@ -56,6 +56,9 @@ G_BEGIN_DECLS
  * @evidence_url: (nullable): an http(s) evidence URL
  * @valid_until: (nullable): "YYYY-MM-DD", this row's expiry; %NULL for
  *   the batch's
+ * @evidence: (nullable) (element-type RosetteEvidence): more Evidence
+ *   entries, after the one of @evidence_url and @narrative (a pathway's
+ *   qualifying credentials)
  *
  * One row of a batch, for rosette_batch_add_recipient(). Everything is
  * copied.
@@ -72,6 +75,7 @@ typedef struct
   const char *narrative;
   const char *evidence_url;
   const char *valid_until;
+  GPtrArray  *evidence;
 } RosetteBatchRecipient;
 
 /**
@@ -171,6 +175,8 @@ void                 rosette_batch_set_include_names (RosetteBatch        *self,
                                                       gboolean             include_names);
 void                 rosette_batch_set_publish_base  (RosetteBatch        *self,
                                                       const char          *publish_base);
+void                 rosette_batch_set_file_name     (RosetteBatch        *self,
+                                                      const char          *file_name);
 void                 rosette_batch_set_n_workers     (RosetteBatch        *self,
                                                       guint                n_workers);
 void                 rosette_batch_set_signing_key   (RosetteBatch        *self,

@@ -23,11 +23,14 @@
 #include <string.h>
 #include <zlib.h>
 
+#include "rosette-achievement-images.h"
+#include "rosette-batch.h"
 #include "rosette-baking.h"
 #include "rosette-data-integrity.h"
 #include "rosette-design.h"
 #include "rosette-error.h"
 #include "rosette-issuer-keys.h"
+#include "rosette-issuing-private.h"
 #include "rosette-issuing.h"
 #include "rosette-jws.h"
 #include "rosette-key-documents.h"
@@ -62,7 +65,8 @@ rosette_issue_request_new (void)
 /**
  * rosette_issue_request_copy:
  *
- * A copy that shares the family, issuer, store and file objects.
+ * A copy that shares the family, issuer, store, file and registry
+ * objects.
  *
  * Returns: (transfer full): the copy
  */
@@ -78,6 +82,8 @@ rosette_issue_request_copy (const RosetteIssueRequest *request)
   copy->issuer = request->issuer != NULL ? g_object_ref (request->issuer) : NULL;
   copy->store = request->store != NULL ? g_object_ref (request->store) : NULL;
   copy->output = request->output != NULL ? g_object_ref (request->output) : NULL;
+  copy->registry = request->registry != NULL ? g_object_ref (request->registry) : NULL;
+  copy->evidence = rosette_evidence_list_copy (request->evidence);
   copy->tier = g_strdup (request->tier);
   copy->email = g_strdup (request->email);
   copy->name = g_strdup (request->name);
@@ -99,6 +105,8 @@ rosette_issue_request_free (RosetteIssueRequest *request)
   g_clear_object (&request->issuer);
   g_clear_object (&request->store);
   g_clear_object (&request->output);
+  g_clear_object (&request->registry);
+  g_clear_pointer (&request->evidence, g_ptr_array_unref);
   g_clear_pointer (&request->tier, g_free);
   g_clear_pointer (&request->email, g_free);
   g_clear_pointer (&request->name, g_free);
@@ -465,6 +473,7 @@ build_credential (RosetteIssueRequest  *request,
                                    ? request->evidence_url : NULL,
                                    request->narrative != NULL && *request->narrative != '\0'
                                    ? request->narrative : NULL);
+  rosette_credential_set_evidence_list (credential, request->evidence);
 
   if (!rosette_credential_validate (credential, error))
     return NULL;
@@ -646,30 +655,6 @@ join_warnings (char       *first,
   return joined;
 }
 
-/**
- * rosette_issue_one_sync:
- * @request: a complete request, with @output
- * @cancellable: (nullable): a #GCancellable
- * @error: return location for a #GError
- *
- * Issues one badge: builds, signs (the key is fetched from the keyring
- * for this call only), renders and bakes, and writes @request's output
- * file atomically. Nothing is written when anything fails.
- *
- * Returns: (transfer full): the result, or %NULL with
- *   %ROSETTE_ERROR_INVALID / %ROSETTE_ERROR_NOT_FOUND for input to fix,
- *   a keyring error (%ROSETTE_ERROR_KEYRING_LOCKED, ...), or a
- *   #GIOError from writing
- */
-static GBytes *prepared_make_full (RosetteIssuePrepared   *self,
-                                   const RosetteIssueRow  *row,
-                                   RosetteKeyRecord       *record,
-                                   RosetteKey             *key,
-                                   char                  **out_id,
-                                   char                  **out_signed,
-                                   char                  **warning,
-                                   GError                **error);
-
 /* What was signed, pretty-printed for the result's preview. */
 static char *
 dup_signed_preview (RosetteIssueProof   proof,
@@ -688,6 +673,87 @@ dup_signed_preview (RosetteIssueProof   proof,
   return to_pretty_json (json_parser_get_root (parser));
 }
 
+/* With a registry: a batch of one (the reservation, status index and
+ * record-issued steps of every bulk badge), written to the file the user
+ * chose. */
+static gboolean
+issue_recorded (RosetteIssueRequest  *request,
+                RosetteIssuer        *issuer,
+                GCancellable         *cancellable,
+                char                **out_id,
+                char                **out_signed,
+                char                **warning,
+                GError              **error)
+{
+  g_autoptr(RosetteBatch) batch = NULL;
+  g_autoptr(RosetteBatchSummary) summary = NULL;
+  g_autoptr(GFile) dir = g_file_get_parent (request->output);
+  g_autofree char *file_name = g_file_get_basename (request->output);
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *batch_id = g_strconcat ("issue-", uuid, NULL);
+  RosetteBatchRecipient recipient = { NULL, };
+
+  if (dir == NULL || file_name == NULL)
+    {
+      g_set_error_literal (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID,
+                           _("Choose a file inside a folder to write the badge to"));
+      return FALSE;
+    }
+
+  batch = rosette_batch_new (request->registry, issuer, request->family, request->tier,
+                             request->proof, dir, request->format, batch_id);
+  rosette_batch_set_file_name (batch, file_name);
+  rosette_batch_set_n_workers (batch, 1);
+  rosette_batch_set_include_names (batch, request->include_name);
+  rosette_batch_set_valid_from (batch, request->valid_from);
+  rosette_batch_set_valid_until (batch, request->valid_until);
+  _rosette_batch_set_keep_signed (batch, TRUE);
+
+  recipient.email = request->email;
+  recipient.name = request->name;
+  recipient.narrative = request->narrative;
+  recipient.evidence_url = request->evidence_url;
+  recipient.evidence = request->evidence;
+  if (!rosette_batch_add_recipient (batch, &recipient, error))
+    return FALSE;
+
+  summary = rosette_batch_run_sync (batch, NULL, NULL, cancellable, error);
+  if (summary == NULL)
+    return FALSE;
+  if (summary->cancelled)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Issuing cancelled"));
+      return FALSE;
+    }
+  if (!_rosette_batch_take_signed (batch, out_id, out_signed, warning, error))
+    return FALSE;
+  if (summary->warning != NULL)
+    *warning = join_warnings (*warning, summary->warning);
+
+  return TRUE;
+}
+
+/**
+ * rosette_issue_one_sync:
+ * @request: a complete request, with @output
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Issues one badge: builds, signs (the key is fetched from the keyring
+ * for this call only), renders and bakes, and writes @request's output
+ * file atomically. Nothing is written when anything fails.
+ *
+ * With @request's registry set, the badge is recorded there the way a
+ * bulk badge is (reservation, status list entry, then the record once
+ * the file is complete), so it can be revoked and shows in reports. Each
+ * call is a batch of its own: issuing the same badge to the same person
+ * twice on purpose gives two records.
+ *
+ * Returns: (transfer full): the result, or %NULL with
+ *   %ROSETTE_ERROR_INVALID / %ROSETTE_ERROR_NOT_FOUND for input to fix,
+ *   a keyring error (%ROSETTE_ERROR_KEYRING_LOCKED, ...), or a
+ *   #GIOError from writing
+ */
 RosetteIssueResult *
 rosette_issue_one_sync (RosetteIssueRequest  *request,
                         GCancellable         *cancellable,
@@ -729,28 +795,43 @@ rosette_issue_one_sync (RosetteIssueRequest  *request,
   if (checked == NULL)
     return NULL;
 
-  /* One badge is a batch of one: the same code path as rosette-batch. */
-  prepared = rosette_issue_prepare (request->family, tier, issuer, request->proof,
-                                    request->format, error);
-  if (prepared == NULL)
-    return NULL;
+  if (request->registry != NULL)
+    {
+      if (!issue_recorded (request, issuer, cancellable, &id, &signed_text, &warning, error))
+        return NULL;
+    }
+  else
+    {
+      /* Not recorded, but the same code path as rosette-batch. */
+      prepared = rosette_issue_prepare (request->family, tier, issuer, request->proof,
+                                        request->format, error);
+      if (prepared == NULL)
+        return NULL;
 
-  key = rosette_issuer_load_signing_key_sync (issuer, algorithm, &record, cancellable, error);
-  if (key == NULL)
-    return NULL;
+      key = rosette_issuer_load_signing_key_sync (issuer, algorithm, &record, cancellable, error);
+      if (key == NULL)
+        return NULL;
 
-  row.email = request->email;
-  row.name = request->name;
-  row.include_name = request->include_name;
-  row.valid_from = request->valid_from;
-  row.valid_until = request->valid_until;
-  row.narrative = request->narrative;
-  row.evidence_url = request->evidence_url;
+      row.email = request->email;
+      row.name = request->name;
+      row.include_name = request->include_name;
+      row.valid_from = request->valid_from;
+      row.valid_until = request->valid_until;
+      row.narrative = request->narrative;
+      row.evidence_url = request->evidence_url;
+      row.evidence = request->evidence;
 
-  output = prepared_make_full (prepared, &row, record, key, &id, &signed_text, &warning, error);
-  g_clear_object (&key);
-  if (output == NULL)
-    return NULL;
+      output = _rosette_issue_prepared_make_full (prepared, &row, record, key, &id, &signed_text,
+                                                  &warning, error);
+      g_clear_object (&key);
+      if (output == NULL)
+        return NULL;
+
+      if (!g_file_replace_contents (request->output, g_bytes_get_data (output, NULL),
+                                    g_bytes_get_size (output), NULL, FALSE,
+                                    G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, error))
+        return NULL;
+    }
 
   json = dup_signed_preview (request->proof, signed_text, error);
   if (json == NULL)
@@ -762,11 +843,6 @@ rosette_issue_one_sync (RosetteIssueRequest  *request,
                              _("a .json file carries no proof of its own with this proof "
                                "type; share the baked image or the .jwt for verification, "
                                "or issue with Data Integrity"));
-
-  if (!g_file_replace_contents (request->output, g_bytes_get_data (output, NULL),
-                                g_bytes_get_size (output), NULL, FALSE,
-                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, error))
-    return NULL;
 
   result = g_new0 (RosetteIssueResult, 1);
   result->id = g_steal_pointer (&id);
@@ -865,9 +941,10 @@ struct _RosetteIssuePrepared
   RosetteIssueProof   proof;
   RosetteIssueFormat  format;
   GBytes             *artwork;
+  GBytes             *image;      /* the achievement image (PNG) */
   gsize               png_head;   /* signature + IHDR */
   gsize               png_tail;   /* where the rest starts in @artwork */
-  const char         *keyword;
+  RosetteBadgeVersion version;
 };
 
 /**
@@ -925,7 +1002,7 @@ rosette_issue_prepare (RosetteFamily       *family,
                        GError             **error)
 {
   g_autoptr(RosetteIssuePrepared) self = NULL;
-  g_autoptr(GBytes) image = NULL;
+  g_autofree char *base = NULL;
   RosetteBadgeVersion version;
 
   g_return_val_if_fail (ROSETTE_IS_FAMILY (family), NULL);
@@ -940,13 +1017,15 @@ rosette_issue_prepare (RosetteFamily       *family,
   self->proof = proof;
   self->format = format;
   version = proof == ROSETTE_ISSUE_PROOF_OB2 ? ROSETTE_BADGE_VERSION_OB2 : ROSETTE_BADGE_VERSION_OB3;
-  self->keyword = version == ROSETTE_BADGE_VERSION_OB2 ? ROSETTE_BAKING_PNG_KEYWORD_OB2
-                                                       : ROSETTE_BAKING_PNG_KEYWORD_OB3;
+  self->version = version;
 
-  image = rosette_design_render_png (family, tier, ROSETTE_ISSUE_ACHIEVEMENT_IMAGE_SIZE, error);
-  if (image == NULL)
+  self->image = rosette_design_render_png (family, tier, ROSETTE_ISSUE_ACHIEVEMENT_IMAGE_SIZE,
+                                          error);
+  if (self->image == NULL)
     return NULL;
-  self->achievement = build_achievement (family, tier, issuer, image);
+  self->achievement = build_achievement (family, tier, issuer, NULL);
+  base = rosette_issuer_dup_publish_base (issuer, NULL);
+  rosette_issue_prepared_set_image_base (self, base);
 
   if (format == ROSETTE_ISSUE_FORMAT_PNG)
     {
@@ -966,7 +1045,7 @@ rosette_issue_prepare (RosetteFamily       *family,
       data = g_bytes_get_data (self->artwork, &size);
       self->png_head = 8 + 12 + ((gsize) data[8] << 24 | (gsize) data[9] << 16 |
                                  (gsize) data[10] << 8 | (gsize) data[11]);
-      self->png_tail = self->png_head + 12 + strlen (self->keyword) + 5 + 1;
+      self->png_tail = self->png_head + rosette_png_credential_chunk_size (version, 1);
       g_assert (self->png_tail <= size);
     }
   else if (format == ROSETTE_ISSUE_FORMAT_SVG)
@@ -1003,6 +1082,7 @@ rosette_issue_prepared_unref (RosetteIssuePrepared *self)
   g_clear_object (&self->issuer);
   g_clear_object (&self->achievement);
   g_clear_pointer (&self->artwork, g_bytes_unref);
+  g_clear_pointer (&self->image, g_bytes_unref);
   g_free (self);
 }
 
@@ -1023,6 +1103,51 @@ rosette_issue_prepared_get_achievement (RosetteIssuePrepared *self)
 }
 
 /**
+ * rosette_issue_prepared_set_image_base:
+ * @publish_base: (nullable): the base URL the issuer's files are published
+ *   under; %NULL for none
+ *
+ * With a publish base, every badge refers to the hosted achievement image,
+ * <base>images/<family>-<tier>.png (rosette-achievement-images.c), instead
+ * of carrying its own copy as a data: URI; whoever issues keeps the image
+ * (rosette_issue_prepared_get_image()) for the publisher. Without one, the
+ * image is embedded. rosette_issue_prepare() starts with the issuer's
+ * publish base; call this before making badges.
+ */
+void
+rosette_issue_prepared_set_image_base (RosetteIssuePrepared *self,
+                                       const char           *publish_base)
+{
+  g_return_if_fail (self != NULL);
+
+  if (publish_base != NULL)
+    {
+      g_autofree char *family_slug = rosette_family_dup_slug (self->family);
+      g_autofree char *tier_slug = rosette_tier_dup_slug (self->tier);
+      g_autofree char *url = rosette_achievement_image_dup_url (publish_base, family_slug,
+                                                                tier_slug);
+
+      rosette_achievement_set_image (self->achievement, url);
+    }
+  else
+    rosette_achievement_set_image_png (self->achievement, self->image);
+}
+
+/**
+ * rosette_issue_prepared_get_image:
+ *
+ * Returns: (transfer none): the achievement image (PNG), which the
+ *   achievement refers to by URL when the issuer has a publish base
+ */
+GBytes *
+rosette_issue_prepared_get_image (RosetteIssuePrepared *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->image;
+}
+
+/**
  * rosette_issue_prepared_get_extension:
  *
  * Returns: the file extension of what rosette_issue_prepared_make()
@@ -1036,17 +1161,9 @@ rosette_issue_prepared_get_extension (RosetteIssuePrepared *self)
   return rosette_issue_format_to_string (self->format);
 }
 
-static void
-put_be32 (guint8  *p,
-          guint32  value)
-{
-  p[0] = value >> 24;
-  p[1] = value >> 16;
-  p[2] = value >> 8;
-  p[3] = value;
-}
-
-/* The artwork with @payload in an iTXt chunk right after IHDR. */
+/* The artwork with @payload in an iTXt chunk right after IHDR: the
+ * artwork's bytes around the one-byte credential it was baked with, and
+ * the chunk written by baking/. */
 static GBytes *
 splice_png (RosetteIssuePrepared  *self,
             const char            *payload,
@@ -1055,35 +1172,27 @@ splice_png (RosetteIssuePrepared  *self,
 {
   const guint8 *art;
   gsize art_size;
-  gsize keyword_length = strlen (self->keyword);
-  gsize data_length = keyword_length + 5 + length;
+  gsize chunk_size;
   gsize total;
   guint8 *out;
-  guint8 *p;
-  guint8 *chunk;
 
   if (length > ROSETTE_BAKING_MAX_PAYLOAD_SIZE)
     {
       g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID,
-                   _("The credential is too large to bake (%" G_GSIZE_FORMAT " bytes)"), length);
+                   _("The credential is too large to bake (%llu bytes)"),
+                   (unsigned long long)length);
       return NULL;
     }
 
   art = g_bytes_get_data (self->artwork, &art_size);
-  total = self->png_head + 12 + data_length + (art_size - self->png_tail);
+  chunk_size = rosette_png_credential_chunk_size (self->version, length);
+  total = self->png_head + chunk_size + (art_size - self->png_tail);
   out = g_malloc (total);
 
   memcpy (out, art, self->png_head);
-  p = out + self->png_head;
-  put_be32 (p, data_length);
-  chunk = p + 4;
-  memcpy (chunk, "iTXt", 4);
-  memcpy (chunk + 4, self->keyword, keyword_length);
-  memset (chunk + 4 + keyword_length, 0, 5);
-  memcpy (chunk + 4 + keyword_length + 5, payload, length);
-  p = chunk + 4 + data_length;
-  put_be32 (p, crc32 (0L, chunk, 4 + data_length));
-  memcpy (p + 4, art + self->png_tail, art_size - self->png_tail);
+  rosette_png_put_credential_chunk (out + self->png_head, self->version,
+                                    (const guint8 *) payload, length);
+  memcpy (out + self->png_head + chunk_size, art + self->png_tail, art_size - self->png_tail);
 
   return g_bytes_new_take (out, total);
 }
@@ -1130,18 +1239,17 @@ sign_row (RosetteIssuePrepared  *self,
     }
 }
 
-/* rosette_issue_prepared_make(), also handing back what was signed (a
- * compact JWS, or the Data Integrity JSON) and any warning the signer
- * gave (the OB 2.0 publish notice), for rosette_issue_one_sync(). */
-static GBytes *
-prepared_make_full (RosetteIssuePrepared   *self,
-                    const RosetteIssueRow  *row,
-                    RosetteKeyRecord       *record,
-                    RosetteKey             *key,
-                    char                  **out_id,
-                    char                  **out_signed,
-                    char                  **warning,
-                    GError                **error)
+/* See rosette-issuing-private.h; for rosette_issue_one_sync() and the
+ * batch of one that records it. */
+GBytes *
+_rosette_issue_prepared_make_full (RosetteIssuePrepared   *self,
+                                   const RosetteIssueRow  *row,
+                                   RosetteKeyRecord       *record,
+                                   RosetteKey             *key,
+                                   char                  **out_id,
+                                   char                  **out_signed,
+                                   char                  **warning,
+                                   GError                **error)
 {
   g_autoptr(RosetteRecipient) recipient = NULL;
   g_autoptr(RosetteCredential) credential = NULL;
@@ -1172,6 +1280,7 @@ prepared_make_full (RosetteIssuePrepared   *self,
                                    ? row->evidence_url : NULL,
                                    row->narrative != NULL && *row->narrative != '\0'
                                    ? row->narrative : NULL);
+  rosette_credential_set_evidence_list (credential, row->evidence);
   if (row->status_list != NULL)
     rosette_credential_set_status (credential, row->status_list, row->status_index);
 
@@ -1245,5 +1354,5 @@ rosette_issue_prepared_make (RosetteIssuePrepared   *self,
                              char                  **out_id,
                              GError                **error)
 {
-  return prepared_make_full (self, row, record, key, out_id, NULL, NULL, error);
+  return _rosette_issue_prepared_make_full (self, row, record, key, out_id, NULL, NULL, error);
 }

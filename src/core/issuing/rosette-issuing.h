@@ -13,6 +13,7 @@
 #include "rosette-family.h"
 #include "rosette-issuer.h"
 #include "rosette-issuer-store.h"
+#include "rosette-registry.h"
 
 G_BEGIN_DECLS
 
@@ -69,6 +70,10 @@ typedef enum
  * @proof: the proof to make
  * @format: what to write
  * @output: (nullable): the file to write (required to issue)
+ * @registry: (nullable): the registry to record the badge in (with its
+ *   status list entry, so it can be revoked); %NULL issues a file only
+ * @evidence: (nullable) (element-type RosetteEvidence): more Evidence
+ *   entries, after the one of @evidence_url and @narrative
  *
  * Everything one badge needs; the CLI and the Issue page fill it in.
  */
@@ -88,6 +93,8 @@ typedef struct
   RosetteIssueProof   proof;
   RosetteIssueFormat  format;
   GFile              *output;
+  RosetteRegistry    *registry;
+  GPtrArray          *evidence;
 } RosetteIssueRequest;
 
 /**
@@ -124,6 +131,8 @@ typedef struct
  * @status_list: (nullable): the URL of the BitstringStatusListCredential;
  *   %NULL for a credential without credentialStatus
  * @status_index: the credential's bit in @status_list
+ * @evidence: (nullable) (element-type RosetteEvidence): more Evidence
+ *   entries (a pathway's qualifying credentials)
  *
  * The per-recipient part of one badge of a #RosetteIssuePrepared.
  */
@@ -139,6 +148,7 @@ typedef struct
   const char *evidence_url;
   const char *status_list;
   guint64     status_index;
+  GPtrArray  *evidence;
 } RosetteIssueRow;
 
 /* What does not change from one recipient to the next in a batch: the
@@ -208,6 +218,9 @@ RosetteIssuePrepared *rosette_issue_prepared_ref      (RosetteIssuePrepared *sel
 void                 rosette_issue_prepared_unref     (RosetteIssuePrepared *self);
 RosetteTier         *rosette_issue_prepared_get_tier  (RosetteIssuePrepared *self);
 RosetteAchievement  *rosette_issue_prepared_get_achievement (RosetteIssuePrepared *self);
+GBytes              *rosette_issue_prepared_get_image (RosetteIssuePrepared *self);
+void                 rosette_issue_prepared_set_image_base (RosetteIssuePrepared *self,
+                                                            const char           *publish_base);
 const char          *rosette_issue_prepared_get_extension (RosetteIssuePrepared *self);
 GBytes              *rosette_issue_prepared_make      (RosetteIssuePrepared *self,
                                                        const RosetteIssueRow *row,

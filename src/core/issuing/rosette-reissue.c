@@ -39,6 +39,7 @@ proof_from_name (const char *name)
 static RosetteIssuedRecord *
 find_new_record (RosetteRegistry     *registry,
                  RosetteIssuedRecord *old,
+                 const char          *email,
                  const char          *batch_id,
                  GError             **error)
 {
@@ -47,7 +48,7 @@ find_new_record (RosetteRegistry     *registry,
 
   query.family_slug = rosette_issued_record_get_family_slug (old);
   query.tier_slug = rosette_issued_record_get_tier_slug (old);
-  query.text = rosette_issued_record_get_email (old);
+  query.text = email;
   query.status = ROSETTE_CREDENTIAL_STATUS_ANY;
   query.sort = ROSETTE_ISSUED_SORT_ISSUED_AT;
   query.descending = TRUE;
@@ -61,7 +62,7 @@ find_new_record (RosetteRegistry     *registry,
       RosetteIssuedRecord *row = g_ptr_array_index (rows, i);
 
       if (g_strcmp0 (rosette_issued_record_get_batch_id (row), batch_id) == 0 &&
-          g_strcmp0 (rosette_issued_record_get_email (row), rosette_issued_record_get_email (old)) == 0)
+          g_strcmp0 (rosette_issued_record_get_email (row), email) == 0)
         return g_object_ref (row);
     }
 
@@ -76,28 +77,12 @@ publish (RosetteRegistry             *registry,
          const RosetteReissueOptions *options,
          GCancellable                *cancellable)
 {
-  g_autoptr(RosetteKeyRecord) loaded_record = NULL;
-  g_autoptr(RosetteKey) loaded_key = NULL;
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GError) error = NULL;
-  RosetteKey *key = options->key;
-  RosetteKeyRecord *record = options->key_record;
 
-  if (key == NULL)
-    {
-      RosetteKeyAlgorithm algorithm = ROSETTE_KEY_ALGORITHM_P256;
-
-      if (rosette_issuer_find_signing_key (options->issuer, algorithm) == NULL)
-        algorithm = ROSETTE_KEY_ALGORITHM_RSA2048;
-      loaded_key = rosette_issuer_load_signing_key_sync (options->issuer, algorithm, &loaded_record,
-                                                         cancellable, &error);
-      key = loaded_key;
-      record = loaded_record;
-    }
-
-  if (key != NULL)
-    files = rosette_status_publish_sync (registry, options->issuer, record, key,
-                                         options->publish_dir, cancellable, &error);
+  files = rosette_status_publish_after_change (registry, options->issuer, options->key_record,
+                                               options->key, options->publish_dir, cancellable,
+                                               &error);
   if (files != NULL)
     return NULL;
 
@@ -106,23 +91,6 @@ publish (RosetteRegistry             *registry,
                           error->message);
 }
 
-/**
- * rosette_reissue_sync:
- * @registry: the registry
- * @credential_id: the credential to re-issue
- * @options: the issuer, family and output
- * @warning: (out) (optional) (nullable): set when the new credential was
- *   issued but the status list could not be published
- * @cancellable: (nullable): a #GCancellable
- * @error: return location for a #GError
- *
- * Issues a new credential to the holder of @credential_id for the same
- * achievement, with a new credential id and the old or a new expiry,
- * and marks the old one superseded (revoked with the reason
- * "superseded"). @options->family must be the row's family.
- *
- * Returns: (transfer full): the new row, or %NULL with @error set
- */
 RosetteIssuedRecord *
 rosette_reissue_sync (RosetteRegistry             *registry,
                       const char                  *credential_id,
@@ -186,12 +154,15 @@ rosette_reissue_sync (RosetteRegistry             *registry,
                              options->output_dir, options->format, batch_id);
   if (options->key != NULL)
     rosette_batch_set_signing_key (batch, options->key, options->key_record);
-  rosette_batch_set_include_names (batch, rosette_issued_record_get_name (old) != NULL);
+  rosette_batch_set_include_names (batch, options->name != NULL ||
+                                          rosette_issued_record_get_name (old) != NULL);
+  rosette_batch_set_file_name (batch, options->file_name);
   if (valid_until != NULL)
     rosette_batch_set_valid_until (batch, valid_until);
 
-  recipient.email = rosette_issued_record_get_email (old);
-  recipient.name = rosette_issued_record_get_name (old);
+  recipient.email = options->email != NULL ? options->email : rosette_issued_record_get_email (old);
+  recipient.name = options->name != NULL ? options->name : rosette_issued_record_get_name (old);
+  recipient.narrative = options->narrative;
   recipient.employee_id = rosette_issued_record_get_employee_id (old);
   recipient.department = rosette_issued_record_get_department (old);
   if (!rosette_batch_add_recipient (batch, &recipient, error))
@@ -213,7 +184,7 @@ rosette_reissue_sync (RosetteRegistry             *registry,
       return NULL;
     }
 
-  fresh = find_new_record (registry, old, batch_id, error);
+  fresh = find_new_record (registry, old, recipient.email, batch_id, error);
   if (fresh == NULL)
     return NULL;
   if (!rosette_registry_supersede (registry, credential_id,

@@ -29,6 +29,11 @@ G_BEGIN_DECLS
  *   %NULL not to publish
  * @valid_until: (nullable): a new expiry (renew); %NULL keeps the old one
  * @now: (nullable): the moment of the re-issue; %NULL for now
+ * @name: (nullable): a corrected recipient name; %NULL keeps the old one
+ * @email: (nullable): a corrected recipient email; %NULL keeps the old one
+ * @narrative: (nullable): a personal narrative for the new badge
+ * @file_name: (nullable): the new badge's file name in @output_dir; %NULL
+ *   for one made from the recipient
  *
  * What rosette_reissue_sync() needs besides the row. Zero it and set
  * what you need.
@@ -44,6 +49,10 @@ typedef struct
   GFile              *publish_dir;
   GDateTime          *valid_until;
   GDateTime          *now;
+  const char         *name;
+  const char         *email;
+  const char         *narrative;
+  const char         *file_name;
 } RosetteReissueOptions;
 
 RosetteIssuedRecord *rosette_reissue_sync (RosetteRegistry             *registry,

@@ -13,6 +13,11 @@
  * Each issued credential's credentialStatus points at
  * <publish base>status/<list id>.json, so publishing the folder at the
  * issuer's web address makes revocation visible to any verifier.
+ *
+ * OB 2.0 signed assertions have no credentialStatus: their verifiers read
+ * the issuer Profile's "revocationList", an unsigned OB 2.0 RevocationList
+ * of "revokedAssertions", written beside them to
+ * <publish folder>/status/ob2-revocations.json.
  */
 
 #include "config.h"
@@ -54,6 +59,18 @@ char *
 rosette_status_publish_dup_default_dir (void)
 {
   return g_build_filename (g_get_user_data_dir (), "rosette", "publish", NULL);
+}
+
+/* @publish_dir, or the default publish folder when it is %NULL. */
+static GFile *
+dup_publish_dir (GFile *publish_dir)
+{
+  g_autofree char *path = NULL;
+
+  if (publish_dir != NULL)
+    return g_object_ref (publish_dir);
+  path = rosette_status_publish_dup_default_dir ();
+  return g_file_new_for_path (path);
 }
 
 /**
@@ -212,14 +229,7 @@ rosette_status_publish_sync (RosetteRegistry   *registry,
   if (lists == NULL)
     return NULL;
 
-  if (publish_dir != NULL)
-    dir = g_object_ref (publish_dir);
-  else
-    {
-      g_autofree char *path = rosette_status_publish_dup_default_dir ();
-
-      dir = g_file_new_for_path (path);
-    }
+  dir = dup_publish_dir (publish_dir);
   status_dir = g_file_get_child (dir, "status");
   if (!g_file_make_directory_with_parents (status_dir, cancellable, &local_error) &&
       !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
@@ -250,5 +260,156 @@ rosette_status_publish_sync (RosetteRegistry   *registry,
       g_ptr_array_add (files, g_steal_pointer (&file));
     }
 
+  return g_steal_pointer (&files);
+}
+
+/**
+ * rosette_status_dup_ob2_revocation_list_url:
+ * @publish_base: the https base URL, ending in '/'
+ *
+ * Returns: (transfer full): "<publish_base>status/ob2-revocations.json",
+ *   the "revocationList" of the issuer's OB 2.0 Profile
+ */
+char *
+rosette_status_dup_ob2_revocation_list_url (const char *publish_base)
+{
+  g_return_val_if_fail (publish_base != NULL, NULL);
+
+  return g_strconcat (publish_base, g_str_has_suffix (publish_base, "/") ? "" : "/",
+                      "status/" ROSETTE_STATUS_OB2_REVOCATION_LIST_NAME, NULL);
+}
+
+static gboolean
+add_revoked_ob2 (RosetteIssuedRecord *record,
+                 gpointer             user_data)
+{
+  JsonBuilder *builder = user_data;
+  const char *reason = rosette_issued_record_get_revoke_reason (record);
+
+  if (g_strcmp0 (rosette_issued_record_get_proof_type (record), "ob2") != 0)
+    return TRUE;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, rosette_issued_record_get_credential_id (record));
+  if (reason != NULL && *reason != '\0')
+    {
+      json_builder_set_member_name (builder, "revocationReason");
+      json_builder_add_string_value (builder, reason);
+    }
+  json_builder_end_object (builder);
+  return TRUE;
+}
+
+/**
+ * rosette_status_build_ob2_revocation_list:
+ *
+ * The issuer's OB 2.0 RevocationList: every revoked OB 2.0 assertion of the
+ * registry with its reason, in the order they were issued.
+ *
+ * Returns: (transfer full): the JSON text, or %NULL with an error (the
+ *   issuer has no web address, or the registry could not be read)
+ */
+char *
+rosette_status_build_ob2_revocation_list (RosetteRegistry  *registry,
+                                          RosetteIssuer    *issuer,
+                                          GError          **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *profile = NULL;
+  RosetteIssuedQuery query = { 0 };
+
+  g_return_val_if_fail (ROSETTE_IS_REGISTRY (registry), NULL);
+  g_return_val_if_fail (ROSETTE_IS_ISSUER (issuer), NULL);
+
+  base = rosette_issuer_dup_publish_base (issuer, error);
+  if (base == NULL)
+    return NULL;
+  profile = rosette_issuer_dup_ob2_profile_url (issuer, error);
+  if (profile == NULL)
+    return NULL;
+  id = rosette_status_dup_ob2_revocation_list_url (base);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "@context");
+  json_builder_add_string_value (builder, "https://w3id.org/openbadges/v2");
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, id);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, "RevocationList");
+  json_builder_set_member_name (builder, "issuer");
+  json_builder_add_string_value (builder, profile);
+  json_builder_set_member_name (builder, "revokedAssertions");
+  json_builder_begin_array (builder);
+  query.status = ROSETTE_CREDENTIAL_STATUS_REVOKED;
+  query.sort = ROSETTE_ISSUED_SORT_ISSUED_AT;
+  if (!rosette_registry_foreach_issued (registry, &query, add_revoked_ob2, builder, error))
+    return NULL;
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  return json_to_string (root, TRUE);
+}
+
+/**
+ * rosette_status_publish_after_change:
+ * @record: (nullable): the signing key's record
+ * @key: (nullable): the signing key; with @record %NULL, the issuer's key
+ *   is loaded from the keyring (P-256, else RSA, else Ed25519)
+ * @publish_dir: (nullable): the publish folder; %NULL for
+ *   rosette_status_publish_dup_default_dir()
+ *
+ * What to call after a revocation, re-issue or renewal: writes every
+ * signed status list (rosette_status_publish_sync()) and the OB 2.0
+ * RevocationList to the publish folder, each atomically, and notes them
+ * in the audit log.
+ *
+ * Returns: (transfer full) (element-type GFile): the files written, or
+ *   %NULL with an error
+ */
+GPtrArray *
+rosette_status_publish_after_change (RosetteRegistry   *registry,
+                                     RosetteIssuer     *issuer,
+                                     RosetteKeyRecord  *record,
+                                     RosetteKey        *key,
+                                     GFile             *publish_dir,
+                                     GCancellable      *cancellable,
+                                     GError           **error)
+{
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *url = NULL;
+
+  g_return_val_if_fail (ROSETTE_IS_REGISTRY (registry), NULL);
+  g_return_val_if_fail (ROSETTE_IS_ISSUER (issuer), NULL);
+
+  files = rosette_status_publish_sync (registry, issuer, record, key, publish_dir, cancellable,
+                                       error);
+  if (files == NULL)
+    return NULL;
+
+  text = rosette_status_build_ob2_revocation_list (registry, issuer, error);
+  if (text == NULL)
+    return NULL;
+  dir = dup_publish_dir (publish_dir);
+  file = g_file_resolve_relative_path (dir, "status/" ROSETTE_STATUS_OB2_REVOCATION_LIST_NAME);
+  if (!g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, error))
+    return NULL;
+
+  base = rosette_issuer_dup_publish_base (issuer, error);
+  if (base == NULL)
+    return NULL;
+  url = rosette_status_dup_ob2_revocation_list_url (base);
+  if (!rosette_registry_audit (registry, ROSETTE_AUDIT_ACTION_PUBLISH, url, NULL, NULL, error))
+    return NULL;
+  g_ptr_array_add (files, g_steal_pointer (&file));
   return g_steal_pointer (&files);
 }

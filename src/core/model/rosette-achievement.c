@@ -379,6 +379,10 @@ rosette_achievement_new_for_tier (RosetteFamily *family,
                                   family_slug, tier_slug);
       self->badge_class_id = g_strdup_printf ("%s%sbadges/%s/%s.json", publish_base, slash,
                                               family_slug, tier_slug);
+      /* The tier's section of the criteria page the publisher writes
+       * (rosette-public-pages.c); a criteria URL set on the family wins. */
+      self->criteria_url = g_strdup_printf ("%s%scriteria/%s.html#%s", publish_base, slash,
+                                            family_slug, tier_slug);
     }
   else
     {

@@ -49,6 +49,7 @@ rosette_issued_record_finalize (GObject *object)
   g_free (self->tier_name);
   g_free (self->proof_type);
   g_strfreev (self->files);
+  g_free (self->files_json);
   g_free (self->last_error);
   g_free (self->revoke_reason);
   g_free (self->superseded_by);
@@ -106,7 +107,6 @@ _rosette_issued_record_from_row (sqlite3_stmt *stmt,
                                  gint64        now)
 {
   RosetteIssuedRecord *self = g_object_new (ROSETTE_TYPE_ISSUED_RECORD, NULL);
-  g_autofree char *files = NULL;
   int c = 0;
 
   self->credential_id = _rosette_db_dup_text (stmt, c++);
@@ -127,8 +127,9 @@ _rosette_issued_record_from_row (sqlite3_stmt *stmt,
   self->valid_until = _rosette_db_column_time (stmt, c++);
   self->issued_at = _rosette_db_column_time (stmt, c++);
   self->proof_type = _rosette_db_dup_text (stmt, c++);
-  files = _rosette_db_dup_text (stmt, c++);
-  self->files = parse_files (files);
+  /* Parsed when asked for: reports of thousands of rows rarely need the
+   * paths, and a JSON parser per row was most of their time. */
+  self->files_json = _rosette_db_dup_text (stmt, c++);
   self->status_list_id = sqlite3_column_int64 (stmt, c++);
   self->status_index = (guint)sqlite3_column_int64 (stmt, c++);
   self->last_error = _rosette_db_dup_text (stmt, c++);
@@ -213,5 +214,7 @@ rosette_issued_record_get_files (RosetteIssuedRecord *self)
 {
   g_return_val_if_fail (ROSETTE_IS_ISSUED_RECORD (self), NULL);
 
+  if (g_once_init_enter (&self->files))
+    g_once_init_leave (&self->files, parse_files (self->files_json));
   return (const char * const *)self->files;
 }

@@ -84,12 +84,15 @@ typedef enum
  * @ROSETTE_OUTBOX_STATE_QUEUED: waiting for its first attempt
  * @ROSETTE_OUTBOX_STATE_SENT: delivered
  * @ROSETTE_OUTBOX_STATE_FAILED: the last attempt failed; retried later
+ * @ROSETTE_OUTBOX_STATE_SENDING: handed to the server, outcome not known
+ *   yet (or the sender was interrupted: retried with the same Message-ID)
  */
 typedef enum
 {
   ROSETTE_OUTBOX_STATE_QUEUED,
   ROSETTE_OUTBOX_STATE_SENT,
   ROSETTE_OUTBOX_STATE_FAILED,
+  ROSETTE_OUTBOX_STATE_SENDING,
 } RosetteOutboxState;
 
 /**

@@ -768,7 +768,7 @@ rosette_registry_dup_status_list_encoded (RosetteRegistry  *self,
                                           (gsize)sqlite3_column_bytes (stmt, 0), error);
   else if (rc == SQLITE_DONE)
     g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_NOT_FOUND,
-                 _("No status list %" G_GINT64_FORMAT " in the registry"), list_id);
+                 _("No status list %lld in the registry"), (long long)list_id);
   else
     _rosette_db_set_error (db, error);
   sqlite3_reset (stmt);

@@ -53,7 +53,8 @@ struct _RosetteIssuedRecord
   gint64                   valid_until;
   gint64                   issued_at;
   char                    *proof_type;
-  char                   **files;
+  char                   **files;      /* parsed from files_json on first use */
+  char                    *files_json;
   gint64                   status_list_id;
   guint                    status_index;
   char                    *last_error;
@@ -61,6 +62,12 @@ struct _RosetteIssuedRecord
   char                    *revoke_reason;
   char                    *superseded_by;
 };
+
+/* The report aggregates of migration 4 count rows per expiry bucket of
+ * 2^ROSETTE_REGISTRY_BUCKET_SHIFT seconds; "no expiry" is FOREVER. Kept as
+ * strings for the SQL they are pasted into. */
+#define ROSETTE_REGISTRY_BUCKET_SHIFT "21"
+#define ROSETTE_REGISTRY_FOREVER "9223372036854775807"
 
 const RosetteMigration *_rosette_registry_get_migrations (guint        *n_migrations);
 

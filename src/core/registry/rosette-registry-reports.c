@@ -20,6 +20,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "rosette-csv-reader.h"
 #include "rosette-error.h"
@@ -143,20 +144,38 @@ bind_query (sqlite3_stmt             *stmt,
   bind_named_int (stmt, ":offset", q->offset);
 }
 
+/* @by_name: walk the recipients in name order and look up each one's
+ * rows, rather than collect every matching row and sort it: the plan for
+ * the first page of a long list sorted by name. */
 static gboolean
-foreach_issued_db (RosetteDb                *db,
-                   const RosetteIssuedQuery *q,
-                   RosetteIssuedFunc         func,
-                   gpointer                  user_data,
-                   GError                  **error)
+foreach_issued_full (RosetteDb                *db,
+                     const RosetteIssuedQuery *q,
+                     gboolean                  by_name,
+                     RosetteIssuedFunc         func,
+                     gpointer                  user_data,
+                     GError                  **error)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT ");
   sqlite3_stmt *stmt;
   gint64 now = _rosette_time_or_now (q->now);
   int rc;
 
-  g_string_append (sql, _rosette_issued_columns);
+  if (by_name)
+    {
+      const char *from = strstr (_rosette_issued_columns, " FROM ");
+
+      g_string_append_len (sql, _rosette_issued_columns, from - _rosette_issued_columns);
+      /* CROSS JOIN keeps recipients the outer loop (SQLite never reorders
+       * it), read through recipients_by_name. */
+      g_string_append (sql, " FROM recipients r CROSS JOIN issued i ON r.id = i.recipient_id"
+                            " JOIN achievements a ON a.id = i.achievement_id");
+    }
+  else
+    g_string_append (sql, _rosette_issued_columns);
   append_where (sql, q);
+  /* Unary + keeps SQLite from reading recipients by department instead. */
+  if (by_name)
+    g_string_replace (sql, "r.department = :department", "+r.department = :department", 1);
   append_order (sql, q);
   g_string_append (sql, " LIMIT :limit OFFSET :offset");
 
@@ -179,6 +198,73 @@ foreach_issued_db (RosetteDb                *db,
     _rosette_db_set_error (db, error);
   sqlite3_reset (stmt);
   return rc == SQLITE_DONE;
+}
+
+static gint64
+single_int (RosetteDb  *db,
+            const char *sql,
+            const char *text)
+{
+  sqlite3_stmt *stmt = _rosette_db_prepare (db, sql, NULL);
+  gint64 value = 0;
+
+  if (stmt == NULL)
+    return 0;
+  if (text != NULL)
+    _rosette_db_bind_text (stmt, 1, text);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+/* Whether walking recipients in name order (foreach_issued_full() by_name)
+ * fills a page sooner than sorting every match: the matches are estimated
+ * from migration 4's aggregates (credentials of the achievements, scaled
+ * by the department's share of people). Walking costs about
+ * (offset + limit) × people / matches, sorting about matches. */
+static gboolean
+walk_names_pays (RosetteDb                *db,
+                 const RosetteIssuedQuery *q,
+                 gint64                    known_matches)
+{
+  gint64 people;
+  gint64 matches = known_matches;
+
+  if (q->sort != ROSETTE_ISSUED_SORT_NAME || q->limit == 0 || q->text != NULL)
+    return FALSE;
+
+  people = single_int (db, "SELECT coalesce (sum (n), 0) FROM department_headcount", NULL);
+  if (matches < 0)
+    {
+      g_autoptr(GString) sql = g_string_new ("SELECT coalesce (sum (n), 0) FROM status_counts");
+      sqlite3_stmt *stmt;
+
+      if (q->family_slug != NULL || q->tier_slug != NULL)
+        g_string_append (sql, " WHERE achievement_id IN (SELECT id FROM achievements WHERE"
+                              " (:family IS NULL OR family_slug = :family)"
+                              " AND (:tier IS NULL OR tier_slug = :tier))");
+      stmt = _rosette_db_prepare (db, sql->str, NULL);
+      if (stmt == NULL)
+        return FALSE;
+      bind_query (stmt, q);
+      matches = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+      sqlite3_reset (stmt);
+      if (q->department != NULL && people > 0)
+        matches = matches * single_int (db, "SELECT coalesce (sum (n), 0) FROM department_headcount"
+                                            " WHERE department = ?", q->department) / people;
+    }
+  return matches * matches > ((gint64) q->offset + q->limit) * people;
+}
+
+static gboolean
+foreach_issued_db (RosetteDb                *db,
+                   const RosetteIssuedQuery *q,
+                   RosetteIssuedFunc         func,
+                   gpointer                  user_data,
+                   GError                  **error)
+{
+  return foreach_issued_full (db, q, walk_names_pays (db, q, -1), func, user_data, error);
 }
 
 static gboolean
@@ -232,6 +318,63 @@ count_issued_db (RosetteDb                *db,
   return TRUE;
 }
 
+/* Migration 4's aggregates count per expiry bucket: every bucket after
+ * now's is wholly in the future, and the rows of now's own bucket are
+ * counted from an index. */
+static void
+bind_buckets (sqlite3_stmt *stmt,
+              gint64        now)
+{
+  gint64 shift = g_ascii_strtoll (ROSETTE_REGISTRY_BUCKET_SHIFT, NULL, 10);
+
+  bind_named_int (stmt, ":now", now);
+  bind_named_int (stmt, ":bucket", now >> shift);
+  bind_named_int (stmt, ":bucket_end", ((now >> shift) + 1) << shift);
+}
+
+static gboolean
+holder_counts_db (RosetteDb                *db,
+                  const RosetteIssuedQuery *q,
+                  RosetteHolderCounts      *out_counts,
+                  GError                  **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 valid, unrevoked;
+
+  stmt = _rosette_db_prepare (db,
+                              "WITH ach AS (SELECT id FROM achievements WHERE family_slug = :family"
+                              "  AND (:tier IS NULL OR tier_slug = :tier))"
+                              " SELECT"
+                              "  coalesce ((SELECT sum (n) FROM status_counts"
+                              "   WHERE achievement_id IN ach AND revoked = 0 AND bucket > :bucket), 0)"
+                              "  + (SELECT count(*) FROM issued i WHERE i.achievement_id IN ach"
+                              "   AND i.state = 'issued' AND i.revoked_at IS NULL"
+                              "   AND i.valid_until > :now AND i.valid_until < :bucket_end"
+                              "   AND i.superseded_by IS NULL),"
+                              "  coalesce ((SELECT sum (n) FROM status_counts"
+                              "   WHERE achievement_id IN ach AND revoked = 0), 0),"
+                              "  coalesce ((SELECT sum (n) FROM status_counts"
+                              "   WHERE achievement_id IN ach AND revoked = 1), 0)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_query (stmt, q);
+  bind_buckets (stmt, _rosette_time_or_now (q->now));
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _rosette_db_set_error (db, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  valid = sqlite3_column_int64 (stmt, 0);
+  unrevoked = sqlite3_column_int64 (stmt, 1);
+  out_counts->valid = (guint)valid;
+  out_counts->expired = (guint)(unrevoked - valid);
+  out_counts->revoked = (guint)sqlite3_column_int64 (stmt, 2);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 static GPtrArray *
 holders_db (RosetteDb            *db,
             const char           *family_slug,
@@ -241,8 +384,10 @@ holders_db (RosetteDb            *db,
             RosetteHolderCounts  *out_counts,
             GError              **error)
 {
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
   RosetteIssuedQuery q = { 0 };
-  sqlite3_stmt *stmt;
+  RosetteHolderCounts counts;
+  gint64 holders;
 
   q.family_slug = family_slug;
   q.tier_slug = tier_slug;
@@ -251,33 +396,16 @@ holders_db (RosetteDb            *db,
   q.sort = ROSETTE_ISSUED_SORT_NAME;
   q.limit = limit;
 
+  if (!holder_counts_db (db, &q, &counts, error))
+    return NULL;
   if (out_counts != NULL)
-    {
-      g_autoptr(GString) sql = g_string_new (
-        "SELECT coalesce (sum (i.revoked_at IS NULL"
-        "   AND (i.valid_until IS NULL OR i.valid_until > :now)), 0),"
-        " coalesce (sum (i.revoked_at IS NULL AND i.valid_until <= :now), 0),"
-        " coalesce (sum (i.revoked_at IS NOT NULL), 0)"
-        " FROM issued i");
+    *out_counts = counts;
 
-      append_where (sql, &q);
-      stmt = _rosette_db_prepare (db, sql->str, error);
-      if (stmt == NULL)
-        return NULL;
-      bind_query (stmt, &q);
-      if (sqlite3_step (stmt) != SQLITE_ROW)
-        {
-          _rosette_db_set_error (db, error);
-          sqlite3_reset (stmt);
-          return NULL;
-        }
-      out_counts->valid = (guint)sqlite3_column_int64 (stmt, 0);
-      out_counts->expired = (guint)sqlite3_column_int64 (stmt, 1);
-      out_counts->revoked = (guint)sqlite3_column_int64 (stmt, 2);
-      sqlite3_reset (stmt);
-    }
-
-  return list_issued_db (db, &q, error);
+  holders = (gint64) counts.valid + counts.expired + counts.revoked;
+  if (!foreach_issued_full (db, &q, walk_names_pays (db, &q, holders), collect_record, records,
+                            error))
+    return NULL;
+  return g_steal_pointer (&records);
 }
 
 static gpointer
@@ -339,28 +467,30 @@ inventory_db (RosetteDb   *db,
 
   /* Every department × achievement cell, zero included: the empty cells
    * are the answer to "which department lacks certified people". */
+  /* Holders are people (migration 4's holdings, one per recipient and
+   * achievement), counted per department from the aggregates. */
   stmt = _rosette_db_prepare (db,
-                              "WITH headcount AS ("
-                              "  SELECT coalesce (department, '') AS department, count(*) AS n"
-                              "  FROM recipients GROUP BY 1),"
-                              " held AS ("
-                              "  SELECT coalesce (r.department, '') AS department,"
-                              "   i.achievement_id, count(DISTINCT i.recipient_id) AS n"
-                              "  FROM issued i JOIN recipients r ON r.id = i.recipient_id"
-                              "  WHERE " VALID_SQL
+                              "WITH held AS ("
+                              "  SELECT achievement_id, department, n FROM holding_counts"
+                              "  WHERE bucket > :bucket"
+                              "  UNION ALL"
+                              "  SELECT achievement_id, department, 1 FROM holdings"
+                              "  WHERE until > :now AND until < :bucket_end),"
+                              " held_sum AS ("
+                              "  SELECT achievement_id, department, sum (n) AS n FROM held"
                               "  GROUP BY 1, 2)"
                               " SELECT c.department, a.family_slug, a.family_name,"
                               "  a.tier_slug, a.tier_name, coalesce (h.n, 0), c.n"
-                              " FROM headcount c CROSS JOIN achievements a"
-                              " LEFT JOIN held h ON h.department = c.department"
+                              " FROM department_headcount c CROSS JOIN achievements a"
+                              " LEFT JOIN held_sum h ON h.department = c.department"
                               "  AND h.achievement_id = a.id"
+                              " WHERE c.n > 0"
                               " ORDER BY c.department, a.family_slug, a.tier_slug",
                               error);
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":now"),
-                      _rosette_time_or_now (now));
+  bind_buckets (stmt, _rosette_time_or_now (now));
   return _rosette_db_collect (db, stmt, inventory_row_from_row, NULL,
                               (GDestroyNotify)rosette_inventory_row_free, error);
 }
@@ -391,22 +521,35 @@ history_db (RosetteDb   *db,
 {
   sqlite3_stmt *stmt;
 
+  /* Groups wholly inside the range come from migration 4's batch_groups;
+   * the few that straddle an end are counted from their rows. */
   stmt = _rosette_db_prepare (db,
-                              "SELECT i.batch_id, a.family_slug, a.tier_slug,"
-                              " min (i.issued_at), max (i.issued_at),"
-                              " sum (i.state = 'issued'), sum (i.state = 'pending'),"
-                              " sum (i.state = 'failed'), sum (i.revoked_at IS NOT NULL)"
-                              " FROM issued i JOIN achievements a ON a.id = i.achievement_id"
-                              " WHERE i.created_at >= ? AND i.created_at < ?"
-                              " GROUP BY i.batch_id, i.achievement_id"
-                              " ORDER BY min (i.created_at) DESC, i.batch_id,"
+                              "WITH grp AS ("
+                              "  SELECT batch_id, achievement_id, first_created, first_issued,"
+                              "   last_issued, issued, pending, failed, revoked FROM batch_groups"
+                              "  WHERE first_created >= :from AND last_created < :to"
+                              "  UNION ALL"
+                              "  SELECT i.batch_id, i.achievement_id, min (i.created_at),"
+                              "   min (i.issued_at), max (i.issued_at), sum (i.state = 'issued'),"
+                              "   sum (i.state = 'pending'), sum (i.state = 'failed'),"
+                              "   sum (i.revoked_at IS NOT NULL)"
+                              "  FROM batch_groups g CROSS JOIN issued i ON i.batch_id = g.batch_id"
+                              "   AND i.achievement_id = g.achievement_id"
+                              "  WHERE g.last_created >= :from AND g.first_created < :to"
+                              "   AND (g.first_created < :from OR g.last_created >= :to)"
+                              "   AND i.created_at >= :from AND i.created_at < :to"
+                              "  GROUP BY i.batch_id, i.achievement_id)"
+                              " SELECT g.batch_id, a.family_slug, a.tier_slug, g.first_issued,"
+                              "  g.last_issued, g.issued, g.pending, g.failed, g.revoked"
+                              " FROM grp g JOIN achievements a ON a.id = g.achievement_id"
+                              " ORDER BY g.first_created DESC, g.batch_id,"
                               " a.family_slug, a.tier_slug",
                               error);
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, from != NULL ? g_date_time_to_unix (from) : G_MININT64);
-  sqlite3_bind_int64 (stmt, 2, to != NULL ? g_date_time_to_unix (to) : G_MAXINT64);
+  bind_named_int (stmt, ":from", from != NULL ? g_date_time_to_unix (from) : G_MININT64);
+  bind_named_int (stmt, ":to", to != NULL ? g_date_time_to_unix (to) : G_MAXINT64);
   return _rosette_db_collect (db, stmt, history_row_from_row, NULL,
                               (GDestroyNotify)rosette_history_row_free, error);
 }

@@ -289,8 +289,13 @@ db_open (RosetteDb   *db,
   sqlite3_busy_timeout (db->db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (db->db, 1);
 
+  /* The reader, which the GUI's reports use, gets the writer's cache
+   * (the default 2 MB holds little of a 1,000,000-row registry). */
   if (read_only)
-    return _rosette_db_exec (db, "PRAGMA foreign_keys = ON", error);
+    return _rosette_db_exec (db,
+                             "PRAGMA cache_size = -65536;"
+                             "PRAGMA foreign_keys = ON;",
+                             error);
 
   return _rosette_db_exec (db,
                            "PRAGMA journal_mode = WAL;"
@@ -671,7 +676,7 @@ rosette_registry_upsert_issuer (RosetteRegistry  *self,
  * @tier_slug: the tier
  * @tier_name: the tier's display name
  * @criteria: (nullable): the criteria narrative
- * @json: (nullable): the OB 3.0 Achievement JSON
+ * @json: (nullable): the achievement documents the publisher hosts (see rosette-batch.c)
  *
  * Returns: the achievement's row id, or 0 with @error set
  */
@@ -718,6 +723,43 @@ rosette_registry_upsert_achievement (RosetteRegistry  *self,
   _rosette_db_bind_text (stmt, 6, criteria);
   _rosette_db_bind_text (stmt, 7, json);
   return step_returning_id (&self->writer, stmt, error);
+}
+
+/**
+ * rosette_registry_set_achievement_image:
+ * @achievement_id: the achievement's row id
+ * @png: the achievement image (PNG) that its credentials refer to
+ *
+ * Keeps the image the publisher hosts at images/<family>-<tier>.png.
+ * Writing the same bytes again changes nothing.
+ *
+ * Returns: %TRUE if stored
+ */
+gboolean
+rosette_registry_set_achievement_image (RosetteRegistry  *self,
+                                        gint64            achievement_id,
+                                        GBytes           *png,
+                                        GError          **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  sqlite3_stmt *stmt;
+  gsize size;
+  const void *data;
+
+  g_return_val_if_fail (ROSETTE_IS_REGISTRY (self), FALSE);
+  g_return_val_if_fail (png != NULL, FALSE);
+
+  data = g_bytes_get_data (png, &size);
+  locker = g_mutex_locker_new (&self->writer.lock);
+  stmt = _rosette_db_prepare (&self->writer,
+                              "UPDATE achievements SET image = ?1"
+                              " WHERE id = ?2 AND image IS NOT ?1",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_blob64 (stmt, 1, data, size, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, achievement_id);
+  return _rosette_db_step_done (&self->writer, stmt, error);
 }
 
 static gboolean

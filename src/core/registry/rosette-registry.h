@@ -133,6 +133,44 @@ typedef struct
 typedef gboolean (*RosetteIssuedFunc) (RosetteIssuedRecord *record,
                                        gpointer             user_data);
 
+/**
+ * RosetteAchievementImageFunc:
+ * @family_slug: the achievement's family
+ * @tier_slug: its tier
+ * @png: the achievement image
+ * @user_data: the closure
+ */
+typedef void (*RosetteAchievementImageFunc) (const char *family_slug,
+                                             const char *tier_slug,
+                                             GBytes     *png,
+                                             gpointer    user_data);
+
+/**
+ * RosetteAchievementInfo:
+ * @family_slug: the achievement's family
+ * @family_name: its display name
+ * @tier_slug: the tier
+ * @tier_name: its display name
+ * @criteria: (nullable): the criteria narrative (Markdown)
+ * @json: (nullable): the achievement documents stored at issuing
+ * @image: (nullable): the achievement image (PNG)
+ *
+ * One achievement, as rosette_registry_foreach_achievement() reads it.
+ */
+typedef struct
+{
+  const char *family_slug;
+  const char *family_name;
+  const char *tier_slug;
+  const char *tier_name;
+  const char *criteria;
+  const char *json;
+  GBytes     *image;
+} RosetteAchievementInfo;
+
+typedef void (*RosetteAchievementInfoFunc) (const RosetteAchievementInfo *info,
+                                            gpointer                      user_data);
+
 char            *rosette_registry_dup_default_path   (void);
 RosetteRegistry *rosette_registry_open               (const char              *path,
                                                       GCancellable            *cancellable,
@@ -164,6 +202,18 @@ gint64           rosette_registry_upsert_achievement (RosetteRegistry         *s
                                                       const char              *criteria,
                                                       const char              *json,
                                                       GError                 **error);
+gboolean         rosette_registry_set_achievement_image (RosetteRegistry      *self,
+                                                         gint64                achievement_id,
+                                                         GBytes               *png,
+                                                         GError              **error);
+gboolean         rosette_registry_foreach_achievement (RosetteRegistry           *self,
+                                                       RosetteAchievementInfoFunc func,
+                                                       gpointer                   user_data,
+                                                       GError                   **error);
+gboolean         rosette_registry_foreach_achievement_image (RosetteRegistry            *self,
+                                                             RosetteAchievementImageFunc func,
+                                                             gpointer                    user_data,
+                                                             GError                    **error);
 gint64           rosette_registry_upsert_recipient   (RosetteRegistry         *self,
                                                       const RosetteRecipientData *data,
                                                       GError                 **error);
@@ -342,6 +392,16 @@ gboolean         rosette_registry_outbox_mark_failed (RosetteRegistry         *s
                                                       gint64                   item_id,
                                                       const char              *message,
                                                       GDateTime               *now,
+                                                      GError                 **error);
+gboolean         rosette_registry_outbox_mark_sending (RosetteRegistry        *self,
+                                                       gint64                  item_id,
+                                                       GDateTime              *now,
+                                                       GError                **error);
+gint             rosette_registry_outbox_take_over_interrupted (RosetteRegistry *self,
+                                                                GDateTime       *now,
+                                                                GError         **error);
+GPtrArray       *rosette_registry_outbox_list        (RosetteRegistry         *self,
+                                                      const char              *credential_id,
                                                       GError                 **error);
 
 G_END_DECLS

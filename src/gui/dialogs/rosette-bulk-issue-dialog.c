@@ -68,6 +68,7 @@ struct _RosetteBulkIssueDialog
   AdwComboRow          *tier_row;
   GtkStringList        *tier_model;
   AdwComboRow          *format_row;
+  AdwComboRow          *proof_row;
   AdwActionRow         *folder_row;
   GtkSwitch            *skip_switch;
   AdwComboRow          *date_order_row;
@@ -797,6 +798,11 @@ start_batch (RosetteBulkIssueDialog *self)
   guint tier = adw_combo_row_get_selected (self->tier_row);
   RosetteIssueFormat format = adw_combo_row_get_selected (self->format_row) == 1
                               ? ROSETTE_ISSUE_FORMAT_SVG : ROSETTE_ISSUE_FORMAT_PNG;
+  /* In the order of proof_row's items; Data Integrity first, the default. */
+  static const RosetteIssueProof proofs[] = {
+    ROSETTE_ISSUE_PROOF_DATA_INTEGRITY, ROSETTE_ISSUE_PROOF_VC_JWT, ROSETTE_ISSUE_PROOF_OB2,
+  };
+  guint proof = adw_combo_row_get_selected (self->proof_row);
 
   /* With each row's own tier, rows without one get the first. */
   if (tier_from_file (self) || tier >= n_tiers)
@@ -804,7 +810,8 @@ start_batch (RosetteBulkIssueDialog *self)
 
   batch = rosette_batch_new (self->registry, self->issuer, self->family,
                              rosette_tier_get_name (rosette_family_get_tier (self->family, tier)),
-                             ROSETTE_ISSUE_PROOF_VC_JWT, self->output_dir, format, NULL);
+                             proofs[MIN (proof, G_N_ELEMENTS (proofs) - 1)], self->output_dir,
+                             format, NULL);
   rosette_batch_set_include_names (batch, TRUE);
 
   if (!rosette_batch_add_import (batch, self->import, gtk_switch_get_active (self->skip_switch),
@@ -971,6 +978,7 @@ rosette_bulk_issue_dialog_class_init (RosetteBulkIssueDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RosetteBulkIssueDialog, tier_row);
   gtk_widget_class_bind_template_child (widget_class, RosetteBulkIssueDialog, tier_model);
   gtk_widget_class_bind_template_child (widget_class, RosetteBulkIssueDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, RosetteBulkIssueDialog, proof_row);
   gtk_widget_class_bind_template_child (widget_class, RosetteBulkIssueDialog, folder_row);
   gtk_widget_class_bind_template_child (widget_class, RosetteBulkIssueDialog, skip_switch);
   gtk_widget_class_bind_template_child (widget_class, RosetteBulkIssueDialog, date_order_row);

@@ -10,7 +10,9 @@
  * RosetteIssueRequest; a short while after each change the page checks
  * it (inline messages), renders the tier and builds the unsigned
  * credential for the preview (rosette_issue_preview(), no keyring), and
- * "Issue…" runs rosette_issue_one_async() into the file the user picks.
+ * "Issue…" runs rosette_issue_one_async() into the file the user picks,
+ * recording the badge in the app's registry (the one the Registry page
+ * shows, opened the same way the first time) so it can be revoked.
  * The criteria shown are the family's (or the tier's own): editing them
  * edits the family, so the window's history can undo it.
  */
@@ -22,6 +24,7 @@
 #include "rosette-bulk-issue-dialog.h"
 #include "rosette-gui-utils.h"
 #include "rosette-issue-page.h"
+#include "rosette-registry-page.h"
 
 #define UPDATE_DELAY_MS 150
 #define CRITERIA_DELAY_MS 400
@@ -36,6 +39,8 @@ struct _RosetteIssuePage
   RosetteIssuer       *issuer;
   GCancellable        *cancellable;
   RosetteIssueResult  *last_result;
+  RosetteRegistry     *registry;
+  RosetteIssueRequest *pending;
   char                *last_error;
   GFile               *last_folder;
   GtkFileChooserNative *chooser;
@@ -551,21 +556,6 @@ explain_error (const GError *error)
 }
 
 static void
-open_folder_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  RosetteIssuePage *self = ROSETTE_ISSUE_PAGE (widget);
-  g_autofree char *uri = NULL;
-
-  if (self->last_folder == NULL)
-    return;
-
-  uri = g_file_get_uri (self->last_folder);
-  g_app_info_launch_default_for_uri_async (uri, NULL, NULL, NULL, NULL);
-}
-
-static void
 set_busy (RosetteIssuePage *self,
           gboolean          busy)
 {
@@ -613,9 +603,13 @@ issue_done_cb (GObject      *source,
   if (overlay != NULL)
     {
       AdwToast *toast = adw_toast_new (_("Badge issued"));
+      g_autofree char *uri = g_file_get_uri (self->last_folder);
 
+      /* The toast lives in the window's overlay, outside this page: only
+       * a window action is reachable from its button. */
       adw_toast_set_button_label (toast, _("Open _Folder"));
-      adw_toast_set_action_name (toast, "issue.open-folder");
+      adw_toast_set_action_name (toast, "win.open-folder");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
       adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
     }
 
@@ -623,11 +617,50 @@ issue_done_cb (GObject      *source,
   rosette_issue_page_refresh (self);
 }
 
+static void
+start_issue (RosetteIssuePage    *self,
+             RosetteIssueRequest *request)
+{
+  g_set_object (&request->registry, self->registry);
+  rosette_issue_one_async (request, self->cancellable, issue_done_cb, g_object_ref (self));
+}
+
+static void
+registry_opened_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(RosetteIssuePage) self = user_data;
+  g_autoptr(RosetteIssueRequest) request = g_steal_pointer (&self->pending);
+  g_autoptr(GError) error = NULL;
+  RosetteRegistry *registry = rosette_registry_page_open_registry_finish (result, &error);
+
+  if (registry == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      set_busy (self, FALSE);
+      g_free (self->last_error);
+      /* Translators: %s says why the badge registry could not be opened */
+      self->last_error = g_strdup_printf (_("The badge was not issued: the registry could not "
+                                            "be opened (%s)"), error->message);
+      show_message (self->status_message, self->last_error);
+      mark_error (self->status_message, TRUE);
+      return;
+    }
+
+  g_clear_object (&self->registry);
+  self->registry = registry;
+  if (request != NULL)
+    start_issue (self, request);
+}
+
 /**
  * rosette_issue_page_issue_to_file:
  * @file: where to write the badge
  *
- * Issues the badge the form describes into @file, in a worker thread;
+ * Issues the badge the form describes into @file, in a worker thread,
+ * and records it in the app's registry (rosette_registry_page_dup_registry_path());
  * #RosetteIssuePage::issued is emitted when it is written. (The "Issue…"
  * button asks for @file first.)
  */
@@ -662,7 +695,19 @@ rosette_issue_page_issue_to_file (RosetteIssuePage *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  rosette_issue_one_async (request, self->cancellable, issue_done_cb, g_object_ref (self));
+
+  /* Every badge is recorded: open the registry (off the main thread) the
+   * first time. */
+  if (self->registry == NULL)
+    {
+      g_clear_pointer (&self->pending, rosette_issue_request_free);
+      self->pending = g_steal_pointer (&request);
+      rosette_registry_page_open_registry_async (NULL, self->cancellable, registry_opened_cb,
+                                                 g_object_ref (self));
+      return;
+    }
+
+  start_issue (self, request);
 }
 
 static void
@@ -803,6 +848,8 @@ rosette_issue_page_dispose (GObject *object)
   g_clear_object (&self->issuer);
   g_clear_object (&self->store);
   g_clear_object (&self->last_folder);
+  g_clear_object (&self->registry);
+  g_clear_pointer (&self->pending, rosette_issue_request_free);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -947,7 +994,6 @@ rosette_issue_page_class_init (RosetteIssuePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, valid_from_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, valid_until_day_selected_cb);
 
-  gtk_widget_class_install_action (widget_class, "issue.open-folder", NULL, open_folder_cb);
 }
 
 static void
