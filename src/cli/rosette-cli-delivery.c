@@ -79,7 +79,8 @@ send_progress (guint         done,
   /* Progress only for a person at a terminal: errors stay one line. */
   if (!run->cli->quiet && !run->cli->json && isatty (fileno (stderr)))
     {
-      fprintf (stderr, _("\rSent %u of %u   "), done, total);
+      fputc ('\r', stderr);
+      fprintf (stderr, _("Sent %u of %u   "), done, total);
       if (done == total || error != NULL)
         fputc ('\n', stderr);
       fflush (stderr);
@@ -185,6 +186,7 @@ _rosette_cli_send (RosetteCli  *cli,
   options.resend = resend;
   options.progress = send_progress;
   options.progress_data = &run;
+  options.hosted_credentials = rosette_settings_get_publish_credentials (settings);
 
   if (!dry_run && non_empty (options.smtp.url) == NULL)
     return _rosette_cli_fail (ROSETTE_CLI_EXIT_USAGE,
@@ -210,6 +212,8 @@ _rosette_cli_send (RosetteCli  *cli,
       json_builder_add_int_value (builder, summary.due);
       json_builder_set_member_name (builder, "sent");
       json_builder_add_int_value (builder, summary.sent);
+      json_builder_set_member_name (builder, "resumed");
+      json_builder_add_int_value (builder, summary.resumed);
       json_builder_set_member_name (builder, "failed");
       json_builder_begin_array (builder);
       for (guint i = 0; i < failures->len; i++)
@@ -244,6 +248,9 @@ _rosette_cli_send (RosetteCli  *cli,
       else
         g_print (_("Sent %u, failed %u, still queued %u.\n"), summary.sent, failures->len,
                  waiting->len);
+      if (summary.resumed > 0)
+        g_print (_("Resumed %u message(s) an interrupted run had handed to the server; "
+                   "sent again with the same Message-ID.\n"), summary.resumed);
       for (guint i = 0; i < failures->len; i++)
         g_print (_("Failed: %s\n"), (const char *)g_ptr_array_index (failures, i));
     }
@@ -294,7 +301,9 @@ _rosette_cli_publish (RosetteCli  *cli,
   context = _rosette_cli_option_context_new (
     "publish", NULL,
     _("Publish the issuer’s public files: profile, keys, criteria pages, status lists."),
-    _("Only files whose contents changed since the last publish are sent. The password "
+    _("With the setting publish.credentials true, each valid badge’s credential is "
+      "published too, with a page that checks it in the browser. "
+      "Only files whose contents changed since the last publish are sent. The password "
       "is the one stored with “rosette-cli config set-secret publish.password”; with "
       "publish.user empty it is sent as a bearer token."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -337,6 +346,9 @@ _rosette_cli_publish (RosetteCli  *cli,
   tree = rosette_publish_build_tree (registry, issuer, NULL, &error);
   if (tree == NULL)
     return _rosette_cli_fail_gerror (exit_for_delivery_error (error), NULL, error);
+  if (rosette_settings_get_publish_credentials (settings) &&
+      !rosette_publish_add_credentials (tree, registry, issuer, &error))
+    return _rosette_cli_fail_gerror (exit_for_delivery_error (error), NULL, error);
 
   target.url = to;
   target.dir = to_dir;
@@ -369,11 +381,14 @@ _rosette_cli_publish (RosetteCli  *cli,
       for (guint i = 0; i < changed->len; i++)
         g_print ("%s\n", (const char *)g_ptr_array_index (changed, i));
       if (dry_run)
-        g_print (_("%u of %u file(s) would change; nothing was published.\n"), changed->len,
-                 g_hash_table_size (tree));
+        g_print (g_dngettext (GETTEXT_PACKAGE, "%u of %u file would change; nothing was published.\n",
+                              "%u of %u files would change; nothing was published.\n",
+                              g_hash_table_size (tree)),
+                 changed->len, g_hash_table_size (tree));
       else
-        g_print (_("Published %u changed file(s) of %u.\n"), changed->len,
-                 g_hash_table_size (tree));
+        g_print (g_dngettext (GETTEXT_PACKAGE, "Published %u changed file of %u.\n",
+                              "Published %u changed files of %u.\n", changed->len),
+                 changed->len, g_hash_table_size (tree));
     }
   return ROSETTE_CLI_EXIT_OK;
 }

@@ -9,7 +9,8 @@
  * The one object over GSettings (io.github.rosette.Rosette) for the
  * delivery preferences: the UI binds to its properties, the CLI reads and
  * writes them by their dotted names ("smtp.url"), and g_settings_bind is
- * called nowhere else. Every property is a string except the rate.
+ * called nowhere else. Every property is a string except the rate (a
+ * number) and publish-credentials (a boolean).
  */
 
 #include "config.h"
@@ -25,6 +26,7 @@ struct _RosetteSettings
   GSettings *settings;
   char      *strings[11];
   guint      rate;
+  gboolean   credentials;
 };
 
 G_DEFINE_FINAL_TYPE (RosetteSettings, rosette_settings, G_TYPE_OBJECT)
@@ -42,6 +44,7 @@ enum {
   PROP_EMAIL_SUBJECT,
   PROP_EMAIL_BODY,
   PROP_SMTP_RATE_PER_MINUTE,
+  PROP_PUBLISH_CREDENTIALS,
   N_PROPS
 };
 
@@ -64,6 +67,7 @@ static const struct {
   { "email-subject", "email.subject" },
   { "email-body", "email.body" },
   { "smtp-rate-per-minute", "smtp.rate-per-minute" },
+  { "publish-credentials", "publish.credentials" },
 };
 
 static void
@@ -76,6 +80,8 @@ rosette_settings_get_property (GObject    *object,
 
   if (prop_id == PROP_SMTP_RATE_PER_MINUTE)
     g_value_set_uint (value, self->rate);
+  else if (prop_id == PROP_PUBLISH_CREDENTIALS)
+    g_value_set_boolean (value, self->credentials);
   else if (prop_id > PROP_0 && prop_id < PROP_SMTP_RATE_PER_MINUTE)
     g_value_set_string (value, self->strings[prop_id]);
   else
@@ -95,6 +101,12 @@ rosette_settings_set_property (GObject      *object,
       if (self->rate == g_value_get_uint (value))
         return;
       self->rate = g_value_get_uint (value);
+    }
+  else if (prop_id == PROP_PUBLISH_CREDENTIALS)
+    {
+      if (self->credentials == g_value_get_boolean (value))
+        return;
+      self->credentials = g_value_get_boolean (value);
     }
   else if (prop_id > PROP_0 && prop_id < PROP_SMTP_RATE_PER_MINUTE)
     {
@@ -141,6 +153,9 @@ rosette_settings_class_init (RosetteSettingsClass *klass)
   properties[PROP_SMTP_RATE_PER_MINUTE] =
     g_param_spec_uint (names[PROP_SMTP_RATE_PER_MINUTE].property, NULL, NULL, 0, 10000, 60,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PUBLISH_CREDENTIALS] =
+    g_param_spec_boolean (names[PROP_PUBLISH_CREDENTIALS].property, NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -212,6 +227,8 @@ rosette_settings_dup_value (RosetteSettings  *self,
     return NULL;
   if (prop == PROP_SMTP_RATE_PER_MINUTE)
     return g_strdup_printf ("%u", self->rate);
+  if (prop == PROP_PUBLISH_CREDENTIALS)
+    return g_strdup (self->credentials ? "true" : "false");
   return g_strdup (self->strings[prop]);
 }
 
@@ -276,6 +293,16 @@ rosette_settings_set_value (RosetteSettings  *self,
         }
       g_object_set (self, names[prop].property, (guint)rate, NULL);
     }
+  else if (prop == PROP_PUBLISH_CREDENTIALS)
+    {
+      if (!g_str_equal (value, "true") && !g_str_equal (value, "false"))
+        {
+          g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID,
+                       _("“%s” is not true or false"), value);
+          return FALSE;
+        }
+      g_object_set (self, names[prop].property, g_str_equal (value, "true"), NULL);
+    }
   else
     g_object_set (self, names[prop].property, value, NULL);
   g_settings_sync ();
@@ -306,4 +333,11 @@ rosette_settings_get_smtp_rate (RosetteSettings *self)
 {
   g_return_val_if_fail (ROSETTE_IS_SETTINGS (self), 0);
   return self->rate;
+}
+
+gboolean
+rosette_settings_get_publish_credentials (RosetteSettings *self)
+{
+  g_return_val_if_fail (ROSETTE_IS_SETTINGS (self), FALSE);
+  return self->credentials;
 }

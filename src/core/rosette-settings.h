@@ -35,5 +35,6 @@ const char         *rosette_settings_get_publish_user  (RosetteSettings  *self);
 const char         *rosette_settings_get_publish_dir   (RosetteSettings  *self);
 const char         *rosette_settings_get_email_subject (RosetteSettings  *self);
 const char         *rosette_settings_get_email_body    (RosetteSettings  *self);
+gboolean            rosette_settings_get_publish_credentials (RosetteSettings *self);
 
 G_END_DECLS

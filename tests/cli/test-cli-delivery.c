@@ -45,18 +45,17 @@ static const char parse_py[] =
 
 /* ---- helpers ---------------------------------------------------------- */
 
-/* rosette-cli with @input on its standard input. */
-static void
-run_cli_input (CliRun             *run,
-               const char         *input,
-               const char * const *args)
+/* rosette-cli with @args, as the other helpers run it. */
+static GSubprocess *
+spawn_rosette_cli (const char * const *args,
+           GSubprocessFlags    flags)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *xdg = g_build_filename (root, "xdg-data", NULL);
   const char *cli = g_getenv ("ROSETTE_CLI");
+  GSubprocess *process;
 
   g_ptr_array_add (argv, (gpointer) (cli != NULL ? cli : ROSETTE_CLI_PATH));
   g_ptr_array_add (argv, (gpointer) "--registry");
@@ -65,15 +64,27 @@ run_cli_input (CliRun             *run,
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  launcher = g_subprocess_launcher_new (flags);
   g_subprocess_launcher_set_cwd (launcher, root);
   g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", bus_address, TRUE);
   g_subprocess_launcher_setenv (launcher, "ROSETTE_DATA_DIR", data_dir, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", xdg, TRUE);
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
+  return process;
+}
+
+/* rosette-cli with @input on its standard input. */
+static void
+run_cli_input (CliRun             *run,
+               const char         *input,
+               const char * const *args)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  process = spawn_rosette_cli (args, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                             G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_communicate_utf8 (process, input, NULL, &run->out, &run->err, &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (process));
@@ -187,11 +198,13 @@ stop_server (GSubprocess *process)
   g_object_unref (process);
 }
 
-/* A STARTTLS + AUTH server in a new folder under the root. */
+/* A STARTTLS + AUTH server in a new folder under the root; with @stall
+ * it keeps each message but never answers its end. */
 static GSubprocess *
-start_smtp (const char *name,
-            char      **out_dir_path,
-            guint      *port)
+start_smtp_full (const char *name,
+                 gboolean    stall,
+                 char      **out_dir_path,
+                 guint      *port)
 {
   g_autofree char *script = g_build_filename (TESTS_SRCDIR, "servers", "smtp-starttls.py", NULL);
   g_autofree char *dir = g_build_filename (servers_dir, name, NULL);
@@ -200,9 +213,17 @@ start_smtp (const char *name,
 
   g_assert_no_errno (g_mkdir_with_parents (dir, 0700));
   process = start_server (port, port_file, "/usr/bin/python3", script, dir, SMTP_USER,
-                          SMTP_PASSWORD, NULL);
+                          SMTP_PASSWORD, stall ? "stall" : NULL, NULL);
   *out_dir_path = g_steal_pointer (&dir);
   return process;
+}
+
+static GSubprocess *
+start_smtp (const char *name,
+            char      **out_dir_path,
+            guint      *port)
+{
+  return start_smtp_full (name, FALSE, out_dir_path, port);
 }
 
 static GSubprocess *
@@ -267,6 +288,23 @@ waiting_items (gboolean due_now)
   items = rosette_registry_outbox_next_due (registry, when, 0, &error);
   g_assert_no_error (error);
   return items;
+}
+
+/* The credential of the @index-th outbox row (the badges issued by
+ * /setup, once /send has queued them). */
+static char *
+dup_credential_id (guint index)
+{
+  g_autoptr(RosetteRegistry) registry = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  registry = rosette_registry_open (registry_path, NULL, &error);
+  g_assert_no_error (error);
+  items = rosette_registry_outbox_list (registry, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, >, index);
+  return g_strdup (((RosetteOutboxItem *)g_ptr_array_index (items, index))->credential_id);
 }
 
 /* ---- cases ------------------------------------------------------------ */
@@ -448,11 +486,8 @@ test_send (void)
    * the reason, due again for the next run. */
   set_secret (ROSETTE_PASSWORD_SMTP, "wrong");
   {
-    g_autoptr(JsonObject) claims = NULL;
-    g_autofree char *id = NULL;
+    g_autofree char *id = dup_credential_id (0);
 
-    claims = read_baked_claims (g_ptr_array_index (pngs, 0));
-    id = g_strdup (json_object_get_string_member (claims, "jti"));
     cli_run_clear (&run);
     run_cli (&run, "send", "--only", id, "--resend");
   }
@@ -506,13 +541,9 @@ test_send_timeout (void)
   config_set ("smtp.url", url);
   config_set ("smtp.security", "none");
   {
-    g_autoptr(GPtrArray) pngs = g_ptr_array_new_with_free_func (g_free);
-    g_autoptr(JsonObject) claims = NULL;
+    g_autofree char *id = dup_credential_id (1);
 
-    collect_files (out_dir, ".png", pngs);
-    claims = read_baked_claims (g_ptr_array_index (pngs, 1));
-    run_cli (&run, "send", "--timeout", "2", "--only",
-             json_object_get_string_member (claims, "jti"), "--resend");
+    run_cli (&run, "send", "--timeout", "2", "--only", id, "--resend");
   }
   stop_server (server);
   config_set ("smtp.security", "starttls");
@@ -520,6 +551,29 @@ test_send_timeout (void)
   g_assert_cmpuint (count_lines (run.err), ==, 1);
   waiting = waiting_items (TRUE);
   g_assert_cmpuint (waiting->len, ==, 1);
+}
+
+static char *
+read_site_file (const char *relative)
+{
+  g_autofree char *path = g_build_filename (site_dir, relative, NULL);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+/* The verification page of a hosted credential: credentials/<uuid>.html. */
+static char *
+read_site_file_for (const char *credential_id)
+{
+  const char *tail = strrchr (credential_id, ':');
+  g_autofree char *relative = g_strdup_printf ("credentials/%s.html",
+                                               tail != NULL ? tail + 1 : credential_id);
+
+  return read_site_file (relative);
 }
 
 static void
@@ -546,7 +600,65 @@ test_publish_dir (void)
   cli_run_clear (&run);
   run_cli (&run, "publish", "--to-dir", site_dir);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_true (g_str_has_prefix (run.out, "Published 0 changed file(s)"));
+  g_assert_true (g_str_has_prefix (run.out, "Published 0 changed files of"));
+
+  /* What a visitor of the site sees: the family's criteria page has a
+   * section per issued tier with its image (published beside it) and
+   * criteria; OB 2.0 verifiers find the revocation list in issuer.json. */
+  {
+    g_autofree char *page = read_site_file ("criteria/data-privacy.html");
+    g_autofree char *issuer = read_site_file ("issuer.json");
+    g_autofree char *image = NULL;
+    const char *img = strstr (page, "<img src=\"../images/data-privacy-");
+    gsize length = 0;
+
+    g_assert_nonnull (strstr (page, "<section class=\"tier\" id=\""));
+    g_assert_nonnull (strstr (page, "How to earn it"));
+    g_assert_nonnull (img);
+    {
+      g_autofree char *src = g_strndup (img + strlen ("<img src=\"../"),
+                                        strcspn (img + strlen ("<img src=\"../"), "\""));
+      g_autofree char *path = g_build_filename (site_dir, src, NULL);
+
+      g_assert_true (g_file_get_contents (path, &image, &length, NULL));
+      g_assert_cmpuint (length, >, 8);
+      g_assert_cmpmem (image, 8, "\x89PNG\r\n\x1a\n", 8);
+    }
+    g_assert_nonnull (strstr (issuer, "\"revocationList\""));
+    /* The badge's OB 2.0 BadgeClass and OB 3.0 Achievement resolve. */
+    {
+      g_autofree char *badge_class = read_site_file ("badges/data-privacy/foundation.json");
+      g_autofree char *achievement = read_site_file ("achievements/data-privacy/foundation.json");
+
+      g_assert_nonnull (strstr (badge_class, "\"BadgeClass\""));
+      g_assert_nonnull (strstr (achievement, "\"Achievement\""));
+      g_assert_nonnull (strstr (achievement, "criteria/data-privacy.html#foundation"));
+    }
+    g_assert_nonnull (strstr (issuer, "status/ob2-revocations.json"));
+  }
+
+  /* With hosted credentials on, a revoked badge's page says so instead of
+   * checking as valid; the other badge keeps its verification page. */
+  config_set ("publish.credentials", "true");
+  {
+    g_autofree char *revoked = dup_credential_id (0);
+    g_autofree char *kept = dup_credential_id (1);
+    g_autofree char *revoked_page = NULL;
+    g_autofree char *kept_page = NULL;
+
+    cli_run_clear (&run);
+    run_cli (&run, "revoke", revoked, "--reason", "Left before finishing");
+    g_assert_cmpint (run.status, ==, 0);
+    cli_run_clear (&run);
+    run_cli (&run, "publish", "--to-dir", site_dir);
+    g_assert_cmpint (run.status, ==, 0);
+    revoked_page = read_site_file_for (revoked);
+    kept_page = read_site_file_for (kept);
+    g_assert_nonnull (strstr (revoked_page, "revoked this badge"));
+    g_assert_null (strstr (revoked_page, "Left before finishing"));
+    g_assert_null (strstr (revoked_page, "<script"));
+    g_assert_nonnull (strstr (kept_page, "<script"));
+  }
 }
 
 static char *
@@ -688,7 +800,7 @@ test_publish_auth (void)
   cli_run_clear (&run);
   run_cli (&run, "publish", "--to", url);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_true (g_str_has_prefix (run.out, "Published 0 changed file(s)"));
+  g_assert_true (g_str_has_prefix (run.out, "Published 0 changed files of"));
 
   /* A wrong password: a clear error, no manifest written or changed. */
   manifest_file = g_file_new_for_path (manifest);
@@ -732,6 +844,210 @@ test_publish_timeout (void)
   g_assert_false (g_file_test (manifest_path_for (url), G_FILE_TEST_EXISTS));
 }
 
+/* The Message-ID headers of the messages in @smtp_dir, sorted. */
+static GPtrArray *
+dup_message_ids (const char *smtp_dir)
+{
+  g_autofree char *mail = g_build_filename (smtp_dir, "mail", NULL);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  collect_files (mail, ".eml", paths);
+  for (guint n = 0; n < paths->len; n++)
+    {
+      g_autofree char *text = NULL;
+      g_auto(GStrv) lines = NULL;
+      guint before = ids->len;
+
+      g_assert_true (g_file_get_contents (g_ptr_array_index (paths, n), &text, NULL, NULL));
+      lines = g_strsplit (text, "\r\n", -1);
+      for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0' && ids->len == before; i++)
+        if (g_ascii_strncasecmp (lines[i], "Message-ID:", 11) == 0)
+          g_ptr_array_add (ids, g_strdup (g_strstrip (lines[i] + 11)));
+      g_assert_cmpuint (ids->len, ==, before + 1);
+    }
+  g_ptr_array_sort (ids, compare_strings);
+  return ids;
+}
+
+static RosetteOutboxItem *
+outbox_item_of (const char *credential_id)
+{
+  g_autoptr(RosetteRegistry) registry = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  registry = rosette_registry_open (registry_path, NULL, &error);
+  g_assert_no_error (error);
+  items = rosette_registry_outbox_list (registry, credential_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 1);
+  return rosette_outbox_item_copy (g_ptr_array_index (items, 0));
+}
+
+/* Killed while the server holds the message: the next run sends it
+ * again, at once, with the same Message-ID, and says so. */
+static void
+test_send_killed (void)
+{
+  g_auto(CliRun) run = { 0, };
+  g_autoptr(GSubprocess) stalled = NULL;
+  g_autoptr(GSubprocess) sender = NULL;
+  g_autoptr(GSubprocess) server = NULL;
+  g_autoptr(RosetteOutboxItem) item = NULL;
+  g_autofree char *stall_dir = NULL;
+  g_autofree char *smtp_dir = NULL;
+  g_autoptr(GPtrArray) first_ids = NULL;
+  g_autoptr(GPtrArray) second_ids = NULL;
+  g_autofree char *credential_id = NULL;
+  guint sent;
+  guint port;
+
+  if (!need_mail_servers ())
+    return;
+  credential_id = dup_credential_id (0);
+
+  stalled = start_smtp_full ("smtp-stall", TRUE, &stall_dir, &port);
+  use_smtp (stall_dir, port);
+  {
+    const char * const args[] = { "send", "--only", credential_id, "--resend", NULL };
+
+    sender = spawn_rosette_cli (args, G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                              G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  }
+  /* The server has the whole message; the sender waits for its answer. */
+  for (guint i = 0; i < 300 && count_mail (stall_dir) == 0; i++)
+    g_usleep (G_USEC_PER_SEC / 10);
+  g_assert_cmpuint (count_mail (stall_dir), ==, 1);
+  g_subprocess_force_exit (sender);
+  g_assert_true (g_subprocess_wait (sender, NULL, NULL));
+  g_assert_false (g_subprocess_get_if_exited (sender));
+  stop_server (g_steal_pointer (&stalled));
+  first_ids = dup_message_ids (stall_dir);
+  g_assert_cmpuint (first_ids->len, ==, 1);
+
+  item = outbox_item_of (credential_id);
+  g_assert_cmpint (item->state, ==, ROSETTE_OUTBOX_STATE_SENDING);
+  g_clear_pointer (&item, rosette_outbox_item_free);
+
+  /* The next run (anything else still queued goes too). */
+  server = start_smtp ("smtp-resume", &smtp_dir, &port);
+  use_smtp (smtp_dir, port);
+  run_cli (&run, "send");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "failed 0, still queued 0"));
+  g_assert_nonnull (strstr (run.out, "Resumed 1 message(s)"));
+  second_ids = dup_message_ids (smtp_dir);
+  sent = second_ids->len;
+  g_assert_cmpuint (sent, >=, 1);
+  g_assert_true (g_ptr_array_find_with_equal_func (second_ids, g_ptr_array_index (first_ids, 0),
+                                                   g_str_equal, NULL));
+  for (guint i = 1; i < second_ids->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (second_ids, i - 1), !=,
+                     g_ptr_array_index (second_ids, i));
+  item = outbox_item_of (credential_id);
+  g_assert_cmpint (item->state, ==, ROSETTE_OUTBOX_STATE_SENT);
+
+  /* Nothing is sent a third time. */
+  cli_run_clear (&run);
+  run_cli (&run, "send");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_mail (smtp_dir), ==, sent);
+  g_assert_null (strstr (run.out, "Resumed"));
+  stop_server (g_steal_pointer (&server));
+}
+
+/* The web host goes away in the middle of an upload: the run fails
+ * clearly, no published file is partial, and the next run completes. */
+static void
+test_publish_cut (void)
+{
+  g_auto(CliRun) run = { 0, };
+  g_autoptr(GSubprocess) server = NULL;
+  g_autoptr(GSubprocess) proxy = NULL;
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) served = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *script = g_build_filename (TESTS_SRCDIR, "servers", "cut-proxy.py", NULL);
+  g_autofree char *port_file = g_build_filename (servers_dir, "cut-port", NULL);
+  g_autofree char *www = g_build_filename (servers_dir, "nginx", "www", "cut", NULL);
+  g_autofree char *url = NULL;
+  g_autofree char *direct = NULL;
+  char nginx_port_text[16];
+  guint nginx_port;
+  guint port;
+  guint complete = 0;
+
+  if (!need_keyring ())
+    return;
+  if (!have_program ("nginx") || !have_program ("openssl"))
+    {
+      g_test_skip ("needs nginx and openssl");
+      return;
+    }
+  collect_files (site_dir, "", expected);
+  g_assert_cmpuint (expected->len, >=, 3);
+
+  server = start_nginx (&nginx_port);
+  g_snprintf (nginx_port_text, sizeof nginx_port_text, "%u", nginx_port);
+  g_unlink (port_file);
+  proxy = start_server (&port, port_file, "/usr/bin/python3", script, port_file,
+                        nginx_port_text, "2", NULL);
+  config_set ("publish.user", WEB_USER);
+  set_secret (ROSETTE_PASSWORD_PUBLISH, WEB_PASSWORD);
+
+  url = g_strdup_printf ("http://127.0.0.1:%u/cut/", port);
+  run_cli (&run, "publish", "--to", url, "--timeout", "10");
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_cmpuint (count_lines (run.err), ==, 1);
+
+  /* What is there under its own name is whole: byte for byte the file
+   * written to the folder by the same publish. */
+  collect_files (www, "", served);
+  for (guint i = 0; i < served->len; i++)
+    {
+      const char *path = g_ptr_array_index (served, i);
+      g_autofree char *twin = g_build_filename (site_dir, path + strlen (www) + 1, NULL);
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+      gsize a_len, b_len;
+
+      if (g_str_has_suffix (path, ".rosette-tmp"))
+        continue;
+      g_assert_true (g_file_get_contents (path, &a, &a_len, NULL));
+      g_assert_true (g_file_get_contents (twin, &b, &b_len, NULL));
+      g_assert_cmpmem (a, a_len, b, b_len);
+      complete++;
+    }
+  g_assert_cmpuint (complete, <, expected->len);
+
+  /* Straight to the server: everything arrives, whole. */
+  direct = g_strdup_printf ("http://127.0.0.1:%u/cut/", nginx_port);
+  cli_run_clear (&run);
+  run_cli (&run, "publish", "--to", direct, "--timeout", "10");
+  g_assert_cmpint (run.status, ==, 0);
+  g_ptr_array_set_size (served, 0);
+  collect_files (www, "", served);
+  complete = 0;
+  for (guint i = 0; i < served->len; i++)
+    {
+      const char *path = g_ptr_array_index (served, i);
+      g_autofree char *twin = g_build_filename (site_dir, path + strlen (www) + 1, NULL);
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+      gsize a_len, b_len;
+
+      g_assert_false (g_str_has_suffix (path, ".rosette-tmp"));
+      g_assert_true (g_file_get_contents (path, &a, &a_len, NULL));
+      g_assert_true (g_file_get_contents (twin, &b, &b_len, NULL));
+      g_assert_cmpmem (a, a_len, b, b_len);
+      complete++;
+    }
+  g_assert_cmpuint (complete, ==, expected->len);
+
+  stop_server (g_steal_pointer (&proxy));
+  stop_server (g_steal_pointer (&server));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -753,9 +1069,11 @@ main (int    argc,
   g_test_add_func ("/rosette/cli/delivery/setup", test_setup);
   g_test_add_func ("/rosette/cli/delivery/send", test_send);
   g_test_add_func ("/rosette/cli/delivery/send-timeout", test_send_timeout);
+  g_test_add_func ("/rosette/cli/delivery/send-killed", test_send_killed);
   g_test_add_func ("/rosette/cli/delivery/publish-dir", test_publish_dir);
   g_test_add_func ("/rosette/cli/delivery/publish-auth", test_publish_auth);
   g_test_add_func ("/rosette/cli/delivery/publish-timeout", test_publish_timeout);
+  g_test_add_func ("/rosette/cli/delivery/publish-cut", test_publish_cut);
 
   status = g_test_run ();
 

@@ -568,6 +568,170 @@ test_assistant_issue (void)
   reissue_from_page (db, family, out);
 }
 
+/* Files under @dir, relative, sorted. */
+static void
+list_files (const char *dir,
+            const char *prefix,
+            GPtrArray  *out)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *relative = prefix != NULL ? g_build_filename (prefix, name, NULL)
+                                                 : g_strdup (name);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        list_files (path, relative, out);
+      else
+        g_ptr_array_add (out, g_steal_pointer (&relative));
+    }
+}
+
+static gboolean
+mail_for (const char *maildir,
+          const char *address)
+{
+  g_autofree char *new_dir = g_build_filename (maildir, "new", NULL);
+  g_autoptr(GDir) dir = g_dir_open (new_dir, 0, NULL);
+  g_autofree char *header = g_strdup_printf ("To: %s", address);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (new_dir, name, NULL);
+      g_autofree char *text = NULL;
+
+      if (g_file_get_contents (path, &text, NULL, NULL) && strstr (text, header) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The Delivery column, Resend through the core's send path to the
+ * loopback SMTP sink, a failure with its reason, and Publish to a folder
+ * with progress, and cancelled. Uses the registry /bulk-issue/issue made. */
+static void
+test_delivery (void)
+{
+  const char *port = g_getenv ("ROSETTE_TEST_SMTP_PORT");
+  const char *maildir = g_getenv ("ROSETTE_TEST_MAILDIR");
+  g_autofree char *db = g_build_filename (root, "bulk", "registry.db", NULL);
+  g_autofree char *folder = g_build_filename (root, "published", NULL);
+  g_autofree char *folder2 = g_build_filename (root, "published-cancelled", NULL);
+  g_autofree char *url = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *other_id = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autoptr(RosetteSettings) settings = rosette_settings_new ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) partial = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  RosetteRegistryPage *page;
+  RosetteRegistry *registry;
+  RosetteIssuedRecord *record;
+  GtkWidget *window;
+  gint64 item;
+
+  if (keyring_skip != NULL)
+    {
+      g_test_skip (keyring_skip);
+      return;
+    }
+  if (port == NULL || maildir == NULL || !g_file_test (db, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("needs the loopback SMTP sink of build-aux/test and /bulk-issue/issue");
+      return;
+    }
+  url = g_strdup_printf ("smtp://127.0.0.1:%s", port);
+  g_object_set (settings, "smtp-url", url, "smtp-security", "none", "smtp-user", "",
+                "smtp-from", "Acme Badges <badges@acme.example>", "publish-url", "",
+                "publish-dir", folder, NULL);
+
+  window = show_page (db, &page, 1200);
+  g_assert_nonnull (_rosette_registry_page_get_column (page, "delivery"));
+  record = record_at (page, 0);
+  id = g_strdup (rosette_issued_record_get_credential_id (record));
+  email = g_strdup (rosette_issued_record_get_email (record));
+  other_id = g_strdup (rosette_issued_record_get_credential_id (record_at (page, 1)));
+
+  /* Resend: sent now, and the column says so. */
+  _rosette_registry_page_select (page, 0);
+  gui_test_spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "registry.resend", NULL));
+  wait_idle (page);
+  g_assert_nonnull (strstr (_rosette_registry_page_get_last_message (page), email));
+  text = _rosette_registry_page_dup_delivery_text (page, id, NULL);
+  g_assert_cmpstr (text, ==, "Sent");
+  g_assert_true (mail_for (maildir, email));
+
+  /* A refused address: failed, with the server's reason. */
+  registry = rosette_registry_page_get_registry (page);
+  item = rosette_registry_outbox_enqueue (registry, other_id, ROSETTE_OUTBOX_CHANNEL_EMAIL,
+                                          "nobody@acme.example", TRUE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rosette_registry_outbox_mark_failed (registry, item, "550 No such user here",
+                                                      NULL, &error));
+  g_assert_no_error (error);
+  rosette_registry_page_reload (page);
+  wait_idle (page);
+  g_clear_pointer (&text, g_free);
+  text = _rosette_registry_page_dup_delivery_text (page, other_id, &tooltip);
+  g_assert_cmpstr (text, ==, "Failed: 550 No such user here");
+  g_assert_cmpstr (tooltip, ==, "550 No such user here");
+
+  /* Publish to the folder, with hosted credentials: progress, then every
+   * file, the profiles and a verification page per valid badge. */
+  g_object_set (settings, "publish-credentials", TRUE, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "registry.publish", NULL));
+  g_assert_true (_rosette_registry_page_get_publishing (page));
+  wait_idle (page);
+  g_assert_false (_rosette_registry_page_get_publishing (page));
+  g_assert_true (g_str_has_prefix (_rosette_registry_page_get_last_message (page), "Published"));
+  list_files (folder, NULL, files);
+  g_assert_cmpuint (files->len, >=, 2);
+  g_assert_true (g_ptr_array_find_with_equal_func (files, "profile.json", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (files, "issuer.json", g_str_equal, NULL));
+  {
+    g_autofree char *page_path = rosette_hosted_dup_page_path (id);
+    g_autofree char *page_file = g_build_filename (folder, page_path, NULL);
+    g_autofree char *html = NULL;
+
+    g_assert_true (g_file_get_contents (page_file, &html, NULL, NULL));
+    g_assert_nonnull (strstr (html, "id=\"verdict\""));
+  }
+
+  /* Cancelled at once: said so (unless the worker was quicker, which
+   * the page then says), and nothing half-written either way. */
+  g_object_set (settings, "publish-dir", folder2, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "registry.publish", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "registry.cancel-publish", NULL));
+  wait_idle (page);
+  list_files (folder2, NULL, partial);
+  if (strstr (_rosette_registry_page_get_last_message (page), "cancelled") != NULL)
+    g_assert_cmpuint (partial->len, <, files->len);
+  else
+    g_assert_cmpuint (partial->len, ==, files->len);
+  for (guint i = 0; i < partial->len; i++)
+    {
+      g_autofree char *a = g_build_filename (folder, g_ptr_array_index (partial, i), NULL);
+      g_autofree char *b = g_build_filename (folder2, g_ptr_array_index (partial, i), NULL);
+      g_autofree char *a_text = NULL;
+      g_autofree char *b_text = NULL;
+
+      g_assert_true (g_file_get_contents (a, &a_text, NULL, NULL));
+      g_assert_true (g_file_get_contents (b, &b_text, NULL, NULL));
+      g_assert_cmpstr (a_text, ==, b_text);
+    }
+
+  g_object_set (settings, "smtp-url", "", "publish-dir", "", "publish-credentials", FALSE, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -618,6 +782,7 @@ main (int   argc,
   g_test_add_func ("/rosette/gui/registry-page/export-pdf", test_export_pdf);
   g_test_add_func ("/rosette/gui/bulk-issue/fixtures", test_assistant_fixtures);
   g_test_add_func ("/rosette/gui/bulk-issue/issue", test_assistant_issue);
+  g_test_add_func ("/rosette/gui/delivery/registry-page", test_delivery);
 
   status = g_test_run ();
 

@@ -5,11 +5,14 @@
 # Copyright 2026 The Rosette authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: smtp-starttls.py DIR USER PASSWORD
+# Usage: smtp-starttls.py DIR USER PASSWORD [stall]
 # Makes DIR/ca.pem (trust it as smtp.ca-file), stores every message as
 # DIR/mail/N.eml, writes the port to DIR/port when it listens, and runs
-# until killed.
+# until killed. With "stall" it stores each message but never answers
+# the end of DATA: the client is left waiting, as when a process is
+# killed after the server took the message.
 
+import asyncio
 import os
 import signal
 import socket
@@ -38,7 +41,8 @@ def make_certs(d):
 
 
 class Store:
-    def __init__(self, d):
+    def __init__(self, d, stall=False):
+        self.stall = stall
         self.dir = os.path.join(d, "mail")
         os.makedirs(self.dir, exist_ok=True)
         self.lock = threading.Lock()
@@ -50,6 +54,8 @@ class Store:
             with open(tmp, "wb") as f:
                 f.write(envelope.original_content or envelope.content)
             os.rename(tmp, os.path.join(self.dir, "%d.eml" % n))
+        if self.stall:
+            await asyncio.sleep(3600)
         return "250 OK"
 
 
@@ -68,7 +74,7 @@ def main():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    controller = Controller(Store(d), hostname="127.0.0.1", port=port,
+    controller = Controller(Store(d, sys.argv[4:] == ["stall"]), hostname="127.0.0.1", port=port,
                             tls_context=context, require_starttls=True,
                             authenticator=authenticator, auth_required=True,
                             auth_require_tls=True)

@@ -8,26 +8,36 @@
 /*
  * Sending the outbox. Every message goes through the registry's outbox:
  *
- *   1. before a message is handed to the server, its row is marked failed
- *      with "interrupted while sending" — which also moves its next
- *      attempt out by the registry's backoff (at least a minute);
- *   2. after the server accepted it, the row is marked sent.
+ *   1. before a message is handed to the server, its row is marked
+ *      sending (rosette_registry_outbox_mark_sending), which also keeps
+ *      everybody else off it for an hour;
+ *   2. after the server accepted it, the row is marked sent; when the
+ *      server refused it, failed with the reason and a backoff.
  *
- * A crash or a closed lid between 1 and 2 leaves the row failed and due
- * again after the backoff, so nothing is lost and a concurrent `send`
- * does not pick it up at the same time. The one honest edge: when the
- * server accepted the message but the process died before step 2, the
- * message is sent a second time (at-least-once). Its Message-ID is the
- * same on every attempt (derived from the outbox row), so mail programs
- * that de-duplicate by Message-ID show it once.
+ * One sender runs at a time: it holds an exclusive lock on a file next
+ * to the registry (REGISTRY.send-lock) for the whole run. So a row still
+ * marked sending when a run starts belongs to a sender that crashed or
+ * was killed (a closed lid only pauses the process: its row stays its
+ * own). Such rows are taken over at once, retried and counted in
+ * RosetteSendSummary.resumed. The one honest edge: if the server had
+ * accepted the message before the crash, the recipient gets it twice
+ * (at-least-once). Its Message-ID is the same on every attempt (derived
+ * from the outbox row), so mail programs and servers that de-duplicate
+ * by Message-ID show it once.
  */
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "rosette-delivery.h"
 #include "rosette-error.h"
+#include "rosette-hosted.h"
 #include "rosette-key-documents.h"
 
 #define DEFAULT_SUBJECT N_("Your badge: {badge} – {tier}")
@@ -160,6 +170,7 @@ build_message (RosetteRegistry          *registry,
   g_autofree char *svg_name = NULL;
   g_autofree char *base = NULL;
   g_autofree char *criteria_url = NULL;
+  g_autofree char *verify_url = NULL;
   g_autofree char *message_id = dup_message_id (item, from_address);
   RosetteMailParams params = { 0 };
 
@@ -177,6 +188,12 @@ build_message (RosetteRegistry          *registry,
   if (base != NULL)
     criteria_url = g_strdup_printf ("%scriteria/%s.html", base,
                                     rosette_issued_record_get_family_slug (record));
+  if (base != NULL && options->hosted_credentials)
+    {
+      g_autofree char *page = rosette_hosted_dup_page_path (item->credential_id);
+
+      verify_url = g_strconcat (base, page, NULL);
+    }
 
   params.from = options->from;
   params.to = item->target;
@@ -189,6 +206,7 @@ build_message (RosetteRegistry          *registry,
   params.tier = rosette_issued_record_get_tier_name (record);
   params.organization = options->issuer != NULL ? rosette_issuer_get_name (options->issuer) : NULL;
   params.criteria_url = criteria_url;
+  params.verify_url = verify_url;
   params.credential_id = item->credential_id;
   params.issued_at = issued_at;
   params.valid_until = valid_until;
@@ -268,10 +286,8 @@ send_one (RosetteRegistry          *registry,
 
   if (message == NULL)
     return FALSE;
-  /* Step 1 of the top of this file: a crash from here on retries later. */
-  if (!rosette_registry_outbox_mark_failed (registry, item->id,
-                                            _("Interrupted while sending; retried later"),
-                                            NULL, error))
+  /* Step 1 of the top of this file: a crash from here on is resumed. */
+  if (!rosette_registry_outbox_mark_sending (registry, item->id, NULL, error))
     return FALSE;
   if (!rosette_smtp_send_sync (&options->smtp, from_address, item->target, message,
                                cancellable, error))
@@ -279,48 +295,57 @@ send_one (RosetteRegistry          *registry,
   return rosette_registry_outbox_mark_sent (registry, item->id, NULL, error);
 }
 
-/**
- * rosette_delivery_send_sync:
- * @summary: (out caller-allocates) (optional): what happened
- *
- * Queues every issued badge not delivered yet (or @options->only), then
- * sends what is due in the outbox, one message at a time. A failed
- * message stays in the outbox with its reason and is retried after the
- * registry's backoff.
- *
- * Returns: %TRUE when the run finished (some messages may have failed:
- *   see @summary); %FALSE when it stopped because of the server or the
- *   settings (wrong password, no STARTTLS, unreachable, cancelled)
- */
-gboolean
-rosette_delivery_send_sync (RosetteRegistry          *registry,
-                            const RosetteSendOptions *options,
-                            RosetteSendSummary       *summary,
-                            GCancellable             *cancellable,
-                            GError                  **error)
+/* The lock that makes this the only sender of @registry's outbox;
+ * returns its file descriptor, or -1 with @error set. */
+static int
+lock_outbox (RosetteRegistry  *registry,
+             GError          **error)
+{
+  g_autofree char *path = g_strconcat (rosette_registry_get_path (registry), ".send-lock", NULL);
+  int fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_IO, _("Cannot open %s: %s"), path,
+                   g_strerror (saved));
+      return -1;
+    }
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      close (fd);
+      g_set_error (error, ROSETTE_DELIVERY_ERROR, ROSETTE_DELIVERY_ERROR_TRANSIENT,
+                   _("Badges are being sent already (by another window or rosette-cli); "
+                     "try again when that has finished"));
+      return -1;
+    }
+  return fd;
+}
+
+
+
+/* Sends what is due, holding the outbox lock when not a dry run. */
+static gboolean
+send_due (RosetteRegistry          *registry,
+          const RosetteSendOptions *options,
+          const char               *from_address,
+          RosetteSendSummary       *summary,
+          GCancellable             *cancellable,
+          GError                  **error)
 {
   g_autoptr(GPtrArray) due = NULL;
   g_autoptr(GPtrArray) mine = g_ptr_array_new ();
-  g_autofree char *from_address = NULL;
-  RosetteSendSummary local = { 0 };
   gint64 next_at = 0;
 
-  g_return_val_if_fail (ROSETTE_IS_REGISTRY (registry), FALSE);
-  g_return_val_if_fail (options != NULL, FALSE);
-
-  if (summary == NULL)
-    summary = &local;
-  *summary = (RosetteSendSummary) { 0 };
-  if (options->from == NULL || strchr (options->from, '@') == NULL)
+  if (!options->dry_run)
     {
-      g_set_error (error, ROSETTE_DELIVERY_ERROR, ROSETTE_DELIVERY_ERROR_CONFIG,
-                   _("No sender address is set: set smtp.from to the address badges come from"));
-      return FALSE;
-    }
-  from_address = rosette_mail_address_of (options->from);
+      gint resumed = rosette_registry_outbox_take_over_interrupted (registry, NULL, error);
 
-  if (!queue_requested (registry, options, error))
-    return FALSE;
+      if (resumed < 0)
+        return FALSE;
+      summary->resumed = (guint)resumed;
+    }
   due = rosette_registry_outbox_next_due (registry, NULL, 0, error);
   if (due == NULL)
     return FALSE;
@@ -362,6 +387,61 @@ rosette_delivery_send_sync (RosetteRegistry          *registry,
         }
     }
   return TRUE;
+}
+
+/**
+ * rosette_delivery_send_sync:
+ * @summary: (out caller-allocates) (optional): what happened
+ *
+ * Queues every issued badge not delivered yet (or @options->only), then
+ * sends what is due in the outbox, one message at a time. A failed
+ * message stays in the outbox with its reason and is retried after the
+ * registry's backoff. Messages an interrupted run left sending are sent
+ * again first, with the same Message-ID.
+ *
+ * Returns: %TRUE when the run finished (some messages may have failed:
+ *   see @summary); %FALSE when it stopped because of the server or the
+ *   settings (wrong password, no STARTTLS, unreachable, cancelled) or
+ *   because another sender is running
+ */
+gboolean
+rosette_delivery_send_sync (RosetteRegistry          *registry,
+                            const RosetteSendOptions *options,
+                            RosetteSendSummary       *summary,
+                            GCancellable             *cancellable,
+                            GError                  **error)
+{
+  g_autofree char *from_address = NULL;
+  RosetteSendSummary local = { 0 };
+  int lock_fd = -1;
+  gboolean ok;
+
+  g_return_val_if_fail (ROSETTE_IS_REGISTRY (registry), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  if (summary == NULL)
+    summary = &local;
+  *summary = (RosetteSendSummary) { 0 };
+  if (options->from == NULL || strchr (options->from, '@') == NULL)
+    {
+      g_set_error (error, ROSETTE_DELIVERY_ERROR, ROSETTE_DELIVERY_ERROR_CONFIG,
+                   _("No sender address is set: set smtp.from to the address badges come from"));
+      return FALSE;
+    }
+  from_address = rosette_mail_address_of (options->from);
+
+  if (!queue_requested (registry, options, error))
+    return FALSE;
+  if (!options->dry_run)
+    {
+      lock_fd = lock_outbox (registry, error);
+      if (lock_fd < 0)
+        return FALSE;
+    }
+  ok = send_due (registry, options, from_address, summary, cancellable, error);
+  if (lock_fd >= 0)
+    close (lock_fd);
+  return ok;
 }
 
 static void

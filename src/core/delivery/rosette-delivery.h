@@ -41,6 +41,8 @@ typedef void (*RosetteSendProgress) (guint         done,
  * @resend: queue @only again even if sent
  * @progress: (nullable): called after each message
  * @progress_data: its closure
+ * @hosted_credentials: the credentials are published with verification
+ *   pages (publish.credentials): link to them
  */
 typedef struct
 {
@@ -55,6 +57,7 @@ typedef struct
   gboolean             resend;
   RosetteSendProgress  progress;
   gpointer             progress_data;
+  gboolean             hosted_credentials;
 } RosetteSendOptions;
 
 /**
@@ -62,12 +65,15 @@ typedef struct
  * @due: messages that were due
  * @sent: sent now
  * @failed: failed now (still in the outbox)
+ * @resumed: of @due, messages an interrupted run had handed to the server
+ *   without knowing the outcome: sent again with the same Message-ID
  */
 typedef struct
 {
   guint due;
   guint sent;
   guint failed;
+  guint resumed;
 } RosetteSendSummary;
 
 gboolean rosette_delivery_enqueue_email       (RosetteRegistry          *registry,

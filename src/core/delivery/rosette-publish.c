@@ -11,9 +11,10 @@
  * or plain PUT server with libsoup, or written to a folder.
  *
  * Incremental: a manifest (JSON: path -> SHA-256) says what the server
- * holds; only files whose hash changed are sent, and the manifest is
- * rewritten (atomically) after every file, so a failure midway leaves it
- * true. Atomic per file: PUT to "<name>.rosette-tmp" then MOVE over the
+ * holds; only files whose hash changed are sent. The manifest is
+ * rewritten (atomically) every few files, at the end and on a failure: it
+ * never claims a file the server does not hold, and after a crash it may
+ * lag behind, which only sends those few files again. Atomic per file: PUT to "<name>.rosette-tmp" then MOVE over the
  * name; servers without MOVE get a plain PUT.
  */
 
@@ -23,7 +24,9 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "rosette-achievement-images.h"
 #include "rosette-delivery.h"
+#include "rosette-delivery-private.h"
 #include "rosette-key-documents.h"
 #include "rosette-publish.h"
 #include "rosette-status-publish.h"
@@ -48,74 +51,99 @@ relative_to (const char *url,
     ? url + strlen (base) : NULL;
 }
 
-static const char criteria_css[] =
-  "body{font-family:Cantarell,'Segoe UI',Helvetica,Arial,sans-serif;color:#241f31;"
-  "background:#f6f5f4;margin:0}main{max-width:44em;margin:2em auto;background:#fff;"
-  "border-radius:12px;padding:2em 2.5em;box-shadow:0 1px 4px rgba(0,0,0,.12)}"
-  "h1{margin-top:0;font-size:1.8em}.org{color:#5e5c64}ul.tiers{list-style:none;padding:0;"
-  "display:flex;flex-wrap:wrap;gap:.6em}ul.tiers li{background:#e8e4f4;border-radius:999px;"
-  "padding:.3em 1em;font-weight:bold}footer{color:#77767b;font-size:.85em;margin-top:2em}";
-
-static GBytes *
-build_criteria_page (RosetteIssuer *issuer,
-                     const char    *family_name,
-                     GPtrArray     *tiers)
+static void
+add_member (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
 {
-  g_autofree char *title = g_markup_escape_text (family_name, -1);
-  g_autofree char *org = g_markup_escape_text (rosette_issuer_get_name (issuer), -1);
-  GString *html = g_string_new (NULL);
-
-  g_string_append_printf (html, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                          "<meta name=\"viewport\" content=\"width=device-width\">"
-                          "<title>%s — %s</title><style>%s</style></head>\n<body><main>\n"
-                          "<h1>%s</h1>\n<p class=\"org\">%s %s</p>\n<h2>%s</h2>\n<ul class=\"tiers\">\n",
-                          title, org, criteria_css, title, _("A badge issued by"), org,
-                          _("Tiers"));
-  for (guint i = 0; i < tiers->len; i++)
-    {
-      g_autofree char *tier = g_markup_escape_text (g_ptr_array_index (tiers, i), -1);
-
-      g_string_append_printf (html, "<li>%s</li>\n", tier);
-    }
-  g_string_append_printf (html, "</ul>\n<h2>%s</h2>\n<p>%s</p>\n<footer>%s</footer>\n"
-                          "</main></body></html>\n", _("How to earn it"),
-                          _("This badge is awarded by the issuer to people who meet its criteria; "
-                            "each badge carries a signed Open Badges credential that anyone can "
-                            "verify."), _("Published with Rosette"));
-  return g_string_free_to_bytes (html);
+  if (value == NULL || *value == '\0')
+    return;
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
 }
 
-static void
-add_criteria_pages (GHashTable      *tree,
-                    RosetteRegistry *registry,
-                    RosetteIssuer   *issuer)
+/* The OB 3.0 Profile (profile.json) and, where the OB 2.0 issuer URL is
+ * under the publish base, the OB 2.0 Issuer with its public keys
+ * (issuer.json, the "owner" the key documents name). */
+static gboolean
+add_profiles (GHashTable     *tree,
+              RosetteIssuer  *issuer,
+              const char     *base,
+              GError        **error)
 {
-  g_autoptr(GPtrArray) rows = rosette_registry_inventory (registry, NULL, NULL);
-  g_autoptr(GHashTable) families = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                          (GDestroyNotify)g_ptr_array_unref);
-  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autoptr(JsonBuilder) profile = json_builder_new ();
+  g_autoptr(JsonBuilder) ob2 = json_builder_new ();
+  g_autoptr(JsonNode) profile_node = NULL;
+  g_autoptr(JsonNode) ob2_node = NULL;
+  g_autofree char *identifier = rosette_issuer_dup_identifier (issuer);
+  g_autofree char *ob2_url = rosette_issuer_dup_ob2_profile_url (issuer, error);
+  const char *ob2_path = relative_to (ob2_url, base);
+  g_autofree char *revocation_list = NULL;
+  GListModel *keys = rosette_issuer_get_keys (issuer);
 
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
+  if (ob2_url == NULL)
+    return FALSE;
+
+  json_builder_begin_object (profile);
+  json_builder_set_member_name (profile, "@context");
+  json_builder_begin_array (profile);
+  json_builder_add_string_value (profile, "https://www.w3.org/ns/credentials/v2");
+  json_builder_add_string_value (profile,
+                                 "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");
+  json_builder_end_array (profile);
+  add_member (profile, "id", identifier);
+  json_builder_set_member_name (profile, "type");
+  json_builder_begin_array (profile);
+  json_builder_add_string_value (profile, "Profile");
+  json_builder_end_array (profile);
+  add_member (profile, "name", rosette_issuer_get_name (issuer));
+  add_member (profile, "url", rosette_issuer_get_url (issuer));
+  add_member (profile, "email", rosette_issuer_get_email (issuer));
+  add_member (profile, "description", rosette_issuer_get_description (issuer));
+  if (rosette_issuer_get_image (issuer) != NULL && *rosette_issuer_get_image (issuer) != '\0')
     {
-      RosetteInventoryRow *row = g_ptr_array_index (rows, i);
-      GPtrArray *tiers = g_hash_table_lookup (families, row->family_slug);
-
-      if (tiers == NULL)
-        {
-          tiers = g_ptr_array_new ();
-          g_hash_table_insert (families, row->family_slug, tiers);
-          g_hash_table_insert (names, row->family_slug, row->family_name);
-        }
-      if (row->tier_name != NULL &&
-          !g_ptr_array_find_with_equal_func (tiers, row->tier_name, g_str_equal, NULL))
-        g_ptr_array_add (tiers, row->tier_name);
+      json_builder_set_member_name (profile, "image");
+      json_builder_begin_object (profile);
+      add_member (profile, "id", rosette_issuer_get_image (issuer));
+      add_member (profile, "type", "Image");
+      json_builder_end_object (profile);
     }
-  g_hash_table_iter_init (&iter, families);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    g_hash_table_insert (tree, g_strdup_printf ("criteria/%s.html", (char *)key),
-                         build_criteria_page (issuer, g_hash_table_lookup (names, key), value));
+  json_builder_end_object (profile);
+  profile_node = json_builder_get_root (profile);
+  add_json (tree, "profile.json", profile_node);
+
+  if (ob2_path == NULL)
+    return TRUE;
+  json_builder_begin_object (ob2);
+  add_member (ob2, "@context", "https://w3id.org/openbadges/v2");
+  add_member (ob2, "type", "Issuer");
+  add_member (ob2, "id", ob2_url);
+  add_member (ob2, "name", rosette_issuer_get_name (issuer));
+  add_member (ob2, "url", rosette_issuer_get_url (issuer));
+  add_member (ob2, "email", rosette_issuer_get_email (issuer));
+  add_member (ob2, "description", rosette_issuer_get_description (issuer));
+  add_member (ob2, "image", rosette_issuer_get_image (issuer));
+  /* OB 2.0 §Profile: where verifiers look up revoked signed assertions. */
+  revocation_list = rosette_status_dup_ob2_revocation_list_url (base);
+  add_member (ob2, "revocationList", revocation_list);
+  json_builder_set_member_name (ob2, "publicKey");
+  json_builder_begin_array (ob2);
+  for (guint i = 0; i < g_list_model_get_n_items (keys); i++)
+    {
+      g_autoptr(RosetteKeyRecord) record = g_list_model_get_item (keys, i);
+      g_autoptr(JsonNode) doc = rosette_issuer_build_cryptographic_key (issuer, record, NULL);
+      const char *id = doc != NULL
+        ? json_object_get_string_member_with_default (json_node_get_object (doc), "id", NULL)
+        : NULL;
+
+      if (id != NULL)
+        json_builder_add_string_value (ob2, id);
+    }
+  json_builder_end_array (ob2);
+  json_builder_end_object (ob2);
+  ob2_node = json_builder_get_root (ob2);
+  add_json (tree, ob2_path, ob2_node);
+  return TRUE;
 }
 
 static gboolean
@@ -154,13 +182,86 @@ add_folder (GHashTable  *tree,
   return TRUE;
 }
 
+typedef struct
+{
+  GHashTable *tree;
+  const char *base;
+} DocumentsClosure;
+
+/* Puts one stored document at the path its "id" names under the base. */
+static void
+add_document (DocumentsClosure *closure,
+              JsonObject       *documents,
+              const char       *member)
+{
+  JsonNode *node = json_object_get_member (documents, member);
+  const char *path;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return;
+  path = relative_to (json_object_get_string_member_with_default (json_node_get_object (node),
+                                                                  "id", NULL),
+                      closure->base);
+  if (path != NULL)
+    add_json (closure->tree, path, node);
+}
+
+static void
+add_documents_cb (const RosetteAchievementInfo *info,
+                  gpointer                      user_data)
+{
+  g_autoptr(JsonNode) node = info->json != NULL ? json_from_string (info->json, NULL) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return;
+  /* OB 3.0 Achievement and OB 2.0 BadgeClass: a hosted OB 2.0 assertion's
+   * "badge" must resolve, and an achievement id should. */
+  add_document (user_data, json_node_get_object (node), "achievement");
+  add_document (user_data, json_node_get_object (node), "badgeClass");
+}
+
+/* Credentials point at their status list from the moment they are issued,
+ * but the signed lists are written only after a change (revoke, re-issue):
+ * a first publish would leave verifiers a 404 ("could not fully verify").
+ * Writes them once when one is missing; later publishes send only what
+ * changed. */
+static gboolean
+ensure_status_lists (RosetteRegistry  *registry,
+                     RosetteIssuer    *issuer,
+                     GFile            *status_root,
+                     GError          **error)
+{
+  g_autoptr(GArray) lists = rosette_registry_list_status_lists (registry, error);
+  g_autoptr(GPtrArray) written = NULL;
+  gboolean missing = FALSE;
+
+  if (lists == NULL)
+    return FALSE;
+  for (guint i = 0; i < lists->len && !missing; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("status/%" G_GINT64_FORMAT ".json",
+                                               g_array_index (lists, gint64, i));
+      g_autoptr(GFile) file = g_file_resolve_relative_path (status_root, name);
+
+      missing = !g_file_query_exists (file, NULL);
+    }
+  if (!missing)
+    return TRUE;
+  written = rosette_status_publish_after_change (registry, issuer, NULL, NULL, status_root,
+                                                 NULL, error);
+  return written != NULL;
+}
+
 /**
  * rosette_publish_build_tree:
  * @status_dir: (nullable): the folder the status lists are written to;
  *   %NULL for rosette_status_publish_dup_default_dir()
  *
- * The issuer's public files: did.json (did:web), the OB 2.0 profile and
- * key documents, one criteria page per badge family and the status lists.
+ * The issuer's public files: did.json (did:web), the OB 3.0 Profile
+ * (profile.json), the OB 2.0 Issuer (issuer.json) and key documents, one
+ * criteria page per badge family, the achievement images and the status
+ * lists. Hosted
+ * credentials are added by rosette_publish_add_credentials().
  *
  * Returns: (transfer full) (element-type utf8 GBytes): path -> contents
  */
@@ -177,6 +278,7 @@ rosette_publish_build_tree (RosetteRegistry  *registry,
   g_autoptr(GFile) status_root = NULL;
   GListModel *keys = rosette_issuer_get_keys (issuer);
   g_autoptr(JsonNode) did = NULL;
+  DocumentsClosure documents;
 
   if (base == NULL)
     return NULL;
@@ -200,7 +302,14 @@ rosette_publish_build_tree (RosetteRegistry  *registry,
       if (path != NULL)
         add_json (tree, path, doc);
     }
-  add_criteria_pages (tree, registry, issuer);
+  if (!add_profiles (tree, issuer, base, error))
+    return NULL;
+  documents.tree = tree;
+  documents.base = base;
+  if (!rosette_registry_foreach_achievement (registry, add_documents_cb, &documents, error) ||
+      !_rosette_publish_add_criteria_pages (tree, registry, issuer, error) ||
+      !rosette_publish_add_achievement_images (registry, tree, error))
+    return NULL;
 
   if (status_dir == NULL)
     {
@@ -209,7 +318,8 @@ rosette_publish_build_tree (RosetteRegistry  *registry,
     }
   else
     status_root = g_object_ref (status_dir);
-  if (!add_folder (tree, status_root, status_root, error))
+  if (!ensure_status_lists (registry, issuer, status_root, error) ||
+      !add_folder (tree, status_root, status_root, error))
     return NULL;
   return g_steal_pointer (&tree);
 }
@@ -242,6 +352,38 @@ compare_paths (gconstpointer a,
   return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
 }
 
+static void
+report (const RosettePublishTarget *target,
+        guint                       done,
+        GPtrArray                  *changed)
+{
+  if (target->progress != NULL)
+    target->progress (done, changed->len, g_ptr_array_index (changed, done - 1),
+                      target->progress_data);
+}
+
+static gboolean
+write_file (GFile         *root,
+            const char    *path,
+            GBytes        *bytes,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GFile) file = g_file_resolve_relative_path (root, path);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_file_make_directory_with_parents (parent, cancellable, &local_error) &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  /* g_file_replace_contents writes a temporary file and renames it. */
+  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  NULL, FALSE, G_FILE_CREATE_NONE, NULL, cancellable, error);
+}
+
 static GPtrArray *
 publish_to_dir (GHashTable                 *tree,
                 const RosettePublishTarget *target,
@@ -257,27 +399,20 @@ publish_to_dir (GHashTable                 *tree,
   for (guint i = 0; i < paths->len; i++)
     {
       const char *path = g_ptr_array_index (paths, i);
-      GBytes *bytes = g_hash_table_lookup (tree, path);
       g_autoptr(GFile) file = g_file_resolve_relative_path (root, path);
-      g_autoptr(GFile) parent = g_file_get_parent (file);
       g_autoptr(GBytes) old = g_file_load_bytes (file, NULL, NULL, NULL);
-      g_autoptr(GError) local_error = NULL;
 
-      if (old != NULL && g_bytes_equal (old, bytes))
-        continue;
-      g_ptr_array_add (changed, g_strdup (path));
-      if (dry_run)
-        continue;
-      if (!g_file_make_directory_with_parents (parent, cancellable, &local_error) &&
-          !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-      /* g_file_replace_contents writes a temporary file and renames it. */
-      if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                    NULL, FALSE, G_FILE_CREATE_NONE, NULL, cancellable, error))
+      if (old == NULL || !g_bytes_equal (old, g_hash_table_lookup (tree, path)))
+        g_ptr_array_add (changed, g_strdup (path));
+    }
+  for (guint i = 0; !dry_run && i < changed->len; i++)
+    {
+      const char *path = g_ptr_array_index (changed, i);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !write_file (root, path, g_hash_table_lookup (tree, path), cancellable, error))
         return NULL;
+      report (target, i + 1, changed);
     }
   return g_steal_pointer (&changed);
 }
@@ -480,6 +615,16 @@ put_file (SoupSession                *session,
   return check_status (status, "MOVE", url, error);
 }
 
+#define MANIFEST_SAVE_EVERY 32
+
+static SoupSession *
+new_session (const RosettePublishTarget *target)
+{
+  return soup_session_new_with_options ("timeout",
+                                        target->timeout_seconds ? target->timeout_seconds : 60,
+                                        "user-agent", "Rosette/" PACKAGE_VERSION, NULL);
+}
+
 static GPtrArray *
 publish_to_url (GHashTable                 *tree,
                 const RosettePublishTarget *target,
@@ -496,32 +641,46 @@ publish_to_url (GHashTable                 *tree,
   g_autoptr(GHashTable) made = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *base = g_str_has_suffix (target->url, "/") ? g_strdup (target->url)
                                                               : g_strconcat (target->url, "/", NULL);
+  guint unsaved = 0;
 
   if (!check_url (target->url, error))
     return NULL;
-  session = soup_session_new_with_options ("timeout", target->timeout_seconds ? target->timeout_seconds : 60,
-                                           "user-agent", "Rosette/" PACKAGE_VERSION, NULL);
+  session = new_session (target);
   g_ptr_array_sort (paths, compare_paths);
   for (guint i = 0; i < paths->len; i++)
     {
       const char *path = g_ptr_array_index (paths, i);
+      g_autofree char *hash = hash_of (g_hash_table_lookup (tree, path));
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (manifest, path, NULL), hash) != 0)
+        g_ptr_array_add (changed, g_strdup (path));
+    }
+  for (guint i = 0; !dry_run && i < changed->len; i++)
+    {
+      const char *path = g_ptr_array_index (changed, i);
       GBytes *bytes = g_hash_table_lookup (tree, path);
       g_autofree char *hash = hash_of (bytes);
-      g_autofree char *url = NULL;
+      g_autofree char *url = g_strconcat (base, path, NULL);
 
-      if (g_strcmp0 (json_object_get_string_member_with_default (manifest, path, NULL), hash) == 0)
-        continue;
-      g_ptr_array_add (changed, g_strdup (path));
-      if (dry_run)
-        continue;
-      url = g_strconcat (base, path, NULL);
-      if (!make_folders (session, target, base, path, made, cancellable, error) ||
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !make_folders (session, target, base, path, made, cancellable, error) ||
           !put_file (session, target, url, bytes, cancellable, error))
-        return NULL;
-      /* After each file, so that a failure later leaves the manifest true. */
+        {
+          /* What was sent is recorded, so that the next run skips it. */
+          if (unsaved > 0)
+            save_manifest (manifest_path, manifest, NULL);
+          return NULL;
+        }
       json_object_set_string_member (manifest, path, hash);
-      if (!save_manifest (manifest_path, manifest, error))
-        return NULL;
+      /* Every few files and at the end: a manifest that lags behind only
+       * makes the next run send a few files again. */
+      if (++unsaved == MANIFEST_SAVE_EVERY || i + 1 == changed->len)
+        {
+          if (!save_manifest (manifest_path, manifest, error))
+            return NULL;
+          unsaved = 0;
+        }
+      report (target, i + 1, changed);
     }
   return g_steal_pointer (&changed);
 }
@@ -553,4 +712,57 @@ rosette_publish_sync (GHashTable                 *tree,
       return NULL;
     }
   return publish_to_url (tree, target, dry_run, cancellable, error);
+}
+
+#define CHECK_FILE "rosette-connection-test.txt"
+
+/**
+ * rosette_publish_check_sync:
+ * @target: where to
+ *
+ * "Test Connection": writes a small file the way publishing does (to a
+ * temporary name, then moved over the name) and deletes it again, so
+ * the address, the password and the permission to write are all tried.
+ *
+ * Returns: %TRUE when the target takes files
+ */
+gboolean
+rosette_publish_check_sync (const RosettePublishTarget *target,
+                            GCancellable               *cancellable,
+                            GError                    **error)
+{
+  g_autoptr(GBytes) probe = g_bytes_new_static ("Rosette connection test\n", 24);
+  g_autoptr(SoupSession) session = NULL;
+  g_autoptr(SoupMessage) del = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *url = NULL;
+  guint status;
+
+  g_return_val_if_fail (target != NULL, FALSE);
+
+  if (target->dir != NULL)
+    {
+      g_autoptr(GFile) root = g_file_new_for_commandline_arg (target->dir);
+      g_autoptr(GFile) file = g_file_get_child (root, CHECK_FILE);
+
+      return write_file (root, CHECK_FILE, probe, cancellable, error) &&
+             g_file_delete (file, cancellable, error);
+    }
+  if (target->url == NULL || *target->url == '\0')
+    {
+      g_set_error (error, ROSETTE_DELIVERY_ERROR, ROSETTE_DELIVERY_ERROR_CONFIG,
+                   _("No publish address is set"));
+      return FALSE;
+    }
+  if (!check_url (target->url, error))
+    return FALSE;
+  session = new_session (target);
+  base = g_str_has_suffix (target->url, "/") ? g_strdup (target->url)
+                                             : g_strconcat (target->url, "/", NULL);
+  url = g_strconcat (base, CHECK_FILE, NULL);
+  if (!put_file (session, target, url, probe, cancellable, error))
+    return FALSE;
+  del = new_request ("DELETE", url, target);
+  status = send_request (session, del, NULL, cancellable, error);
+  return status != 0 && check_status (status, "DELETE", url, error);
 }

@@ -15,6 +15,17 @@
 G_BEGIN_DECLS
 
 /**
+ * RosettePublishProgress:
+ * @done: files sent so far
+ * @total: files that changed and are being sent
+ * @path: the one just sent
+ */
+typedef void (*RosettePublishProgress) (guint       done,
+                                        guint       total,
+                                        const char *path,
+                                        gpointer    user_data);
+
+/**
  * RosettePublishTarget:
  * @url: (nullable): the https (or loopback http) WebDAV / PUT base
  * @dir: (nullable): a folder instead of @url
@@ -23,15 +34,20 @@ G_BEGIN_DECLS
  * @manifest: (nullable): the JSON file of what @url holds; %NULL for a
  *   file in the user data dir named after @url
  * @timeout_seconds: per request; 0 for 60 s
+ * @progress: (nullable): called after each file sent, in the thread
+ *   that publishes
+ * @progress_data: its closure
  */
 typedef struct
 {
-  const char *url;
-  const char *dir;
-  const char *user;
-  const char *password;
-  const char *manifest;
-  guint       timeout_seconds;
+  const char             *url;
+  const char             *dir;
+  const char             *user;
+  const char             *password;
+  const char             *manifest;
+  guint                   timeout_seconds;
+  RosettePublishProgress  progress;
+  gpointer                progress_data;
 } RosettePublishTarget;
 
 GHashTable *rosette_publish_build_tree (RosetteRegistry            *registry,
@@ -41,6 +57,9 @@ GHashTable *rosette_publish_build_tree (RosetteRegistry            *registry,
 GPtrArray  *rosette_publish_sync       (GHashTable                 *tree,
                                        const RosettePublishTarget *target,
                                        gboolean                    dry_run,
+                                       GCancellable               *cancellable,
+                                       GError                    **error);
+gboolean    rosette_publish_check_sync (const RosettePublishTarget *target,
                                        GCancellable               *cancellable,
                                        GError                    **error);
 

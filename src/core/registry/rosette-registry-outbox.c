@@ -10,6 +10,13 @@
  * failed attempt is never dropped: it waits with exponential backoff
  * (1 minute, doubling, at most 6 hours) and is due again after that. A
  * sent row is only queued again when the caller asks for a resend.
+ *
+ * "Sending" needs no new column value (the schema's CHECK allows only
+ * queued, sent and failed): a row whose sent_at is set while its state
+ * is not 'sent' was handed to the server at sent_at and its outcome is
+ * unknown. Its next attempt is a lease away, so that nobody else picks
+ * it up; a sender that knows it is alone (rosette-delivery.c holds a
+ * lock file) takes such rows over at once after a crash.
  */
 
 #include "config.h"
@@ -24,6 +31,11 @@
 
 static const char * const channel_names[] = { "email", "upload" };
 static const char * const state_names[] = { "queued", "sent", "failed" };
+
+#define SENDING_LEASE_SECONDS (60 * 60)
+#define OUTBOX_COLUMNS "id, credential_id, channel, target, state, attempts," \
+                       " last_error, next_attempt_at, sent_at"
+
 
 static guint
 parse_name (const char          *text,
@@ -72,7 +84,8 @@ rosette_registry_outbox_enqueue (RosetteRegistry       *self,
                               " next_attempt_at) VALUES (?1, ?2, ?3, ?4)"
                               " ON CONFLICT (credential_id, channel, target) DO UPDATE SET"
                               " state = CASE WHEN ?5 THEN 'queued' ELSE state END,"
-                              " next_attempt_at = CASE WHEN ?5 THEN ?4 ELSE next_attempt_at END"
+                              " next_attempt_at = CASE WHEN ?5 THEN ?4 ELSE next_attempt_at END,"
+                              " sent_at = CASE WHEN ?5 THEN NULL ELSE sent_at END"
                               " RETURNING id",
                               error);
   if (stmt == NULL)
@@ -106,6 +119,8 @@ outbox_item_from_row (sqlite3_stmt *stmt,
   item->attempts = (guint)sqlite3_column_int (stmt, 5);
   item->last_error = _rosette_db_dup_text (stmt, 6);
   item->next_attempt_at = sqlite3_column_int64 (stmt, 7);
+  if (item->state != ROSETTE_OUTBOX_STATE_SENT && sqlite3_column_type (stmt, 8) != SQLITE_NULL)
+    item->state = ROSETTE_OUTBOX_STATE_SENDING;
   return item;
 }
 
@@ -132,8 +147,7 @@ rosette_registry_outbox_next_due (RosetteRegistry  *self,
   db = _rosette_registry_get_db (self);
   locker = g_mutex_locker_new (&db->lock);
   stmt = _rosette_db_prepare (db,
-                              "SELECT id, credential_id, channel, target, state, attempts,"
-                              " last_error, next_attempt_at FROM outbox"
+                              "SELECT " OUTBOX_COLUMNS " FROM outbox"
                               " WHERE state <> 'sent' AND next_attempt_at <= ?"
                               " ORDER BY next_attempt_at, id LIMIT ?",
                               error);
@@ -155,7 +169,7 @@ check_changed (RosetteDb  *db,
     return TRUE;
 
   g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_NOT_FOUND,
-               _("No pending delivery %" G_GINT64_FORMAT " in the outbox"), item_id);
+               _("No pending delivery %lld in the outbox"), (long long)item_id);
   return FALSE;
 }
 
@@ -256,7 +270,7 @@ rosette_registry_outbox_mark_failed (RosetteRegistry  *self,
    * bounded so that it cannot overflow. */
   stmt = _rosette_db_prepare (db,
                               "UPDATE outbox SET state = 'failed', attempts = attempts + 1,"
-                              " last_error = ?1,"
+                              " last_error = ?1, sent_at = NULL,"
                               " next_attempt_at = ?2 + min (?3, ?4 << min (attempts, 20))"
                               " WHERE id = ?5 AND state <> 'sent'",
                               error);
@@ -271,4 +285,118 @@ rosette_registry_outbox_mark_failed (RosetteRegistry  *self,
   if (!_rosette_db_step_done (db, stmt, error))
     return FALSE;
   return check_changed (db, item_id, error);
+}
+
+/* Runs an UPDATE of the outbox with ?1 = @at, ?2 = @a, ?3 = @b (those
+ * of them it has); returns the rows changed, or -1 with @error set. */
+static gint
+update_outbox (RosetteRegistry  *self,
+               const char       *sql,
+               gint64            at,
+               gint64            a,
+               gint64            b,
+               GError          **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  sqlite3_stmt *stmt;
+  RosetteDb *db;
+
+  db = _rosette_registry_get_db (self);
+  locker = g_mutex_locker_new (&db->lock);
+  stmt = _rosette_db_prepare (db, sql, error);
+  if (stmt == NULL)
+    return -1;
+  for (int i = 1; i <= sqlite3_bind_parameter_count (stmt) && i <= 3; i++)
+    sqlite3_bind_int64 (stmt, i, i == 1 ? at : i == 2 ? a : b);
+  if (!_rosette_db_step_done (db, stmt, error))
+    return -1;
+  return sqlite3_changes (db->db);
+}
+
+/**
+ * rosette_registry_outbox_mark_sending:
+ * @item_id: an outbox row id
+ * @now: (nullable): when the message is handed to the server
+ *
+ * Records that the message is about to be handed to the server, before
+ * it is: after a crash the row shows as %ROSETTE_OUTBOX_STATE_SENDING
+ * and rosette_registry_outbox_take_over_interrupted() makes it due again.
+ * Nobody else picks it up for an hour meanwhile.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rosette_registry_outbox_mark_sending (RosetteRegistry  *self,
+                                      gint64            item_id,
+                                      GDateTime        *now,
+                                      GError          **error)
+{
+  gint changed;
+
+  g_return_val_if_fail (ROSETTE_IS_REGISTRY (self), FALSE);
+
+  changed = update_outbox (self,
+                           "UPDATE outbox SET sent_at = ?1, next_attempt_at = ?1 + ?2"
+                           " WHERE id = ?3 AND state <> 'sent'",
+                           _rosette_time_or_now (now), SENDING_LEASE_SECONDS, item_id, error);
+  if (changed < 0)
+    return FALSE;
+  if (changed == 0)
+    g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_NOT_FOUND,
+                 _("No pending delivery %lld in the outbox"), (long long)item_id);
+  return changed > 0;
+}
+
+/**
+ * rosette_registry_outbox_take_over_interrupted:
+ * @now: (nullable): the moment
+ *
+ * Makes every row left sending (by a sender that crashed or was killed)
+ * due at @now. Call it only while no other sender can run.
+ *
+ * Returns: how many rows were taken over, or -1 with @error set
+ */
+gint
+rosette_registry_outbox_take_over_interrupted (RosetteRegistry  *self,
+                                               GDateTime        *now,
+                                               GError          **error)
+{
+  g_return_val_if_fail (ROSETTE_IS_REGISTRY (self), -1);
+
+  return update_outbox (self,
+                        "UPDATE outbox SET next_attempt_at = ?1"
+                        " WHERE state <> 'sent' AND sent_at IS NOT NULL",
+                        _rosette_time_or_now (now), 0, 0, error);
+}
+
+/**
+ * rosette_registry_outbox_list:
+ * @credential_id: (nullable): only this credential's rows; %NULL for all
+ *
+ * Returns: (transfer container) (element-type RosetteOutboxItem): every
+ *   outbox row (sent ones too), oldest first
+ */
+GPtrArray *
+rosette_registry_outbox_list (RosetteRegistry  *self,
+                              const char       *credential_id,
+                              GError          **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  sqlite3_stmt *stmt;
+  RosetteDb *db;
+
+  g_return_val_if_fail (ROSETTE_IS_REGISTRY (self), NULL);
+
+  db = _rosette_registry_get_db (self);
+  locker = g_mutex_locker_new (&db->lock);
+  stmt = _rosette_db_prepare (db,
+                              "SELECT " OUTBOX_COLUMNS " FROM outbox"
+                              " WHERE ?1 IS NULL OR credential_id = ?1 ORDER BY id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  _rosette_db_bind_text (stmt, 1, credential_id);
+  return _rosette_db_collect (db, stmt, outbox_item_from_row, NULL,
+                              (GDestroyNotify)rosette_outbox_item_free, error);
 }

@@ -6,7 +6,9 @@
  */
 
 /* Preferences: the "Issuer" page (the profile badges name, and the
- * identifier they carry) and the "Keys" page (RosetteKeyPage). Every
+ * identifier they carry), the "Keys" page (RosetteKeyPage), and the
+ * "Email" and "Publishing" pages (rosette-preferences-window-delivery.c).
+ * Every
  * field is checked as it is typed with rosette_issuer_check_field(), the
  * same check saving does; a valid profile is saved half a second after
  * the last change. Before an issuer exists the same form collects the
@@ -19,49 +21,9 @@
 #include <glib/gi18n.h>
 
 #include "rosette-gui-utils.h"
-#include "rosette-preferences-window.h"
+#include "rosette-preferences-window-private.h"
 
 #define SAVE_DELAY_MS 500
-
-typedef enum
-{
-  MODE_DID_KEY,
-  MODE_DID_WEB,
-  MODE_URL,
-} IdentifierChoice;
-
-struct _RosettePreferencesWindow
-{
-  AdwPreferencesWindow  parent_instance;
-
-  RosetteIssuerStore   *store;
-  RosetteIssuer        *issuer;
-  GCancellable         *cancellable;
-  guint                 save_source;
-  gboolean              loading;
-  gboolean              creating;
-  char                 *error_text;
-
-  /* Template widgets */
-  AdwPreferencesGroup  *status_group;
-  GtkLabel             *status_label;
-  AdwPreferencesGroup  *create_group;
-  GtkButton            *create_button;
-  GtkSpinner           *create_spinner;
-  AdwPreferencesGroup  *profile_group;
-  AdwEntryRow          *name_row;
-  AdwEntryRow          *url_row;
-  AdwEntryRow          *email_row;
-  AdwEntryRow          *description_row;
-  AdwEntryRow          *image_row;
-  GtkLabel             *profile_error;
-  AdwPreferencesGroup  *identifier_group;
-  AdwComboRow          *mode_row;
-  AdwEntryRow          *web_row;
-  AdwActionRow         *identifier_row;
-  GtkLabel             *identifier_error;
-  RosetteKeyPage       *key_page;
-};
 
 G_DEFINE_FINAL_TYPE (RosettePreferencesWindow, rosette_preferences_window,
                      ADW_TYPE_PREFERENCES_WINDOW)
@@ -519,6 +481,7 @@ rosette_preferences_window_dispose (GObject *object)
     save_now (self);
 
   g_cancellable_cancel (self->cancellable);
+  _rosette_preferences_window_delivery_dispose (self);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->issuer);
   g_clear_object (&self->store);
@@ -576,6 +539,8 @@ rosette_preferences_window_class_init (RosettePreferencesWindowClass *klass)
                                    rosette_preferences_window_create_action);
   gtk_widget_class_install_action (widget_class, "issuer.copy-identifier", NULL,
                                    rosette_preferences_window_copy_identifier_action);
+
+  _rosette_preferences_window_delivery_class_init (klass);
 }
 
 static void
@@ -598,6 +563,8 @@ rosette_preferences_window_init (RosettePreferencesWindow *self)
   g_signal_connect_swapped (self->key_page, "keys-changed", G_CALLBACK (keys_changed_cb), self);
   g_signal_connect_swapped (self->key_page, "issuer-restored",
                             G_CALLBACK (issuer_restored_cb), self);
+
+  _rosette_preferences_window_delivery_init (self);
 }
 
 /**

@@ -27,5 +27,12 @@ GtkWidget                *rosette_preferences_window_get_field_row     (RosetteP
                                                                         const char               *field);
 const char               *rosette_preferences_window_get_error_text    (RosettePreferencesWindow *self);
 gboolean                  rosette_preferences_window_get_creating      (RosettePreferencesWindow *self);
+GtkWidget                *rosette_preferences_window_get_delivery_widget (RosettePreferencesWindow *self,
+                                                                          const char               *name);
+const char               *rosette_preferences_window_get_test_result   (RosettePreferencesWindow *self,
+                                                                        const char               *which,
+                                                                        gboolean                 *busy,
+                                                                        gboolean                 *ok);
+guint                     rosette_preferences_window_get_pending_saves (RosettePreferencesWindow *self);
 
 G_END_DECLS

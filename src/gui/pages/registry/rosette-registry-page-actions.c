@@ -7,7 +7,8 @@
 
 /*
  * What the Registry page does to one issued badge: open its file, send
- * it again (a "resend" row in the registry's delivery outbox), revoke it
+ * it again (through the core's send path, rosette-registry-page-delivery.c),
+ * revoke it
  * (the reason from RosetteRevokeDialog, then the signed status list is
  * published again so verifiers see it), and re-issue or renew it (a new
  * credential for the same holder and achievement, drawn from the badge
@@ -160,6 +161,8 @@ typedef struct
   GFile              *output_dir;
   RosetteIssueFormat  format;
   GDateTime          *valid_until;
+  /* Resend: the mail settings */
+  RosetteDeliveryConfig *delivery;
 } Job;
 
 static void
@@ -175,6 +178,7 @@ job_free (Job *job)
   g_clear_object (&job->family);
   g_clear_object (&job->output_dir);
   g_clear_pointer (&job->valid_until, g_date_time_unref);
+  g_clear_pointer (&job->delivery, _rosette_delivery_config_free);
   g_free (job);
 }
 
@@ -280,12 +284,9 @@ job_thread (GTask        *task,
       break;
 
     case JOB_RESEND:
-      if (rosette_registry_outbox_enqueue (job->registry, job->credential_id,
-                                           ROSETTE_OUTBOX_CHANNEL_EMAIL, job->email, TRUE,
-                                           now, &error) <= 0)
-        break;
-      /* Translators: %s is an e-mail address */
-      message = g_strdup_printf (_("Queued to send again to %s"), job->email);
+      message = _rosette_registry_page_resend_sync (job->delivery, job->registry, job->store,
+                                                    job->credential_id, job->email, cancellable,
+                                                    &error);
       break;
 
     case JOB_REISSUE:
@@ -318,6 +319,8 @@ job_done_cb (GObject      *object,
     return;
 
   _rosette_registry_page_toast (self, message != NULL ? message : error->message);
+  if (job->kind == JOB_RESEND)
+    _rosette_registry_page_reload_delivery (self);
 
   /* The row shows its new state where it is: no reload, so the list
    * keeps its place; the reports count it again. */
@@ -411,9 +414,13 @@ resend_action (GtkWidget  *widget,
 {
   RosetteRegistryPage *self = ROSETTE_REGISTRY_PAGE (widget);
   RosetteIssuedRecord *record = selected_record (self);
+  Job *job;
 
-  if (record != NULL && self->registry != NULL)
-    start_job (self, job_new (self, JOB_RESEND, NULL, record, NULL));
+  if (record == NULL || self->registry == NULL)
+    return;
+  job = job_new (self, JOB_RESEND, NULL, record, NULL);
+  job->delivery = _rosette_delivery_config_new ();
+  start_job (self, job);
 }
 
 /* The badge file's folder and format, to put the new one beside it. */

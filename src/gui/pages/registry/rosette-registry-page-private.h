@@ -73,7 +73,19 @@ struct _RosetteRegistryPage
   GtkToggleButton        *days90_button;
   GtkListBox             *expiring_list;
   GtkGrid                *inventory_grid;
+
+  /* Delivery (rosette-registry-page-delivery.c) */
+  GHashTable             *delivery;         /* credential id -> RosetteOutboxItem */
+  GHashTable             *delivery_labels;  /* the bound Delivery cells */
+  guint                   n_delivery_loads;
+  GCancellable           *publish_cancellable;
+  gboolean                publishing;
+  GtkRevealer            *publish_revealer;
+  GtkLabel               *publish_label;
+  GtkProgressBar         *publish_progress;
 };
+
+typedef struct _RosetteDeliveryConfig RosetteDeliveryConfig;
 
 void _rosette_registry_page_class_reports_init (GtkWidgetClass      *widget_class);
 void _rosette_registry_page_class_actions_init (GtkWidgetClass      *widget_class);
@@ -88,5 +100,22 @@ void _rosette_registry_page_reissue            (RosetteRegistryPage *self,
 void _rosette_registry_page_toast              (RosetteRegistryPage *self,
                                                 const char          *message);
 void _rosette_registry_page_filters_changed    (RosetteRegistryPage *self);
+
+void                   _rosette_registry_page_class_delivery_init  (GtkWidgetClass        *widget_class);
+void                   _rosette_registry_page_init_delivery        (RosetteRegistryPage   *self);
+void                   _rosette_registry_page_dispose_delivery     (RosetteRegistryPage   *self);
+void                   _rosette_registry_page_reload_delivery      (RosetteRegistryPage   *self);
+void                   _rosette_registry_page_update_delivery_cell (RosetteRegistryPage   *self,
+                                                                    GtkLabel              *label,
+                                                                    RosetteIssuedRecord   *record);
+RosetteDeliveryConfig *_rosette_delivery_config_new                (void);
+void                   _rosette_delivery_config_free               (RosetteDeliveryConfig *config);
+char                  *_rosette_registry_page_resend_sync          (RosetteDeliveryConfig *config,
+                                                                    RosetteRegistry       *registry,
+                                                                    RosetteIssuerStore    *store,
+                                                                    const char            *credential_id,
+                                                                    const char            *email,
+                                                                    GCancellable          *cancellable,
+                                                                    GError               **error);
 
 G_END_DECLS

@@ -48,6 +48,7 @@ typedef enum
   COLUMN_ISSUED,
   COLUMN_EXPIRES,
   COLUMN_STATUS,
+  COLUMN_DELIVERY,
   COLUMN_DEPARTMENT,
 } ColumnId;
 
@@ -71,6 +72,7 @@ static const ColumnInfo column_info[] = {
   [COLUMN_ISSUED] = { "issued", N_("Issued"), ROSETTE_ISSUED_SORT_ISSUED_AT, FALSE, 110 },
   [COLUMN_EXPIRES] = { "expires", N_("Expires"), ROSETTE_ISSUED_SORT_VALID_UNTIL, FALSE, 110 },
   [COLUMN_STATUS] = { "status", N_("Status"), -1, FALSE, 90 },
+  [COLUMN_DELIVERY] = { "delivery", N_("Delivery"), -1, FALSE, 150 },
   [COLUMN_DEPARTMENT] = { "department", N_("Department"), ROSETTE_ISSUED_SORT_DEPARTMENT, TRUE, 120 },
 };
 
@@ -262,6 +264,11 @@ update_cell (GtkLabel         *label,
     case COLUMN_STATUS:
       set_status_tag (label, rosette_issued_record_get_status (record));
       return;
+    case COLUMN_DELIVERY:
+      _rosette_registry_page_update_delivery_cell (g_object_get_data (G_OBJECT (label),
+                                                                      "rosette-page"),
+                                                   label, record);
+      return;
     case COLUMN_DEPARTMENT:
       text = rosette_issued_record_get_department (record);
       break;
@@ -290,6 +297,8 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0.f);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   g_object_set_data (G_OBJECT (label), "rosette-column", user_data);
+  g_object_set_data (G_OBJECT (label), "rosette-page",
+                     g_object_get_data (G_OBJECT (factory), "rosette-page"));
 
   if (GPOINTER_TO_INT (user_data) == COLUMN_STATUS)
     {
@@ -319,6 +328,12 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
                                 label, G_CONNECT_SWAPPED);
   g_object_set_data (G_OBJECT (label), "rosette-handler", GSIZE_TO_POINTER (id));
   g_object_set_data (G_OBJECT (label), "rosette-row", row);
+  if (GPOINTER_TO_INT (user_data) == COLUMN_DELIVERY)
+    {
+      RosetteRegistryPage *self = g_object_get_data (G_OBJECT (label), "rosette-page");
+
+      g_hash_table_add (self->delivery_labels, label);
+    }
   update_cell (GTK_LABEL (label), row);
 }
 
@@ -335,6 +350,13 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
     g_signal_handler_disconnect (row, id);
   g_object_set_data (G_OBJECT (label), "rosette-handler", NULL);
   g_object_set_data (G_OBJECT (label), "rosette-row", NULL);
+  if (GPOINTER_TO_INT (user_data) == COLUMN_DELIVERY)
+    {
+      RosetteRegistryPage *self = g_object_get_data (G_OBJECT (label), "rosette-page");
+
+      if (self->delivery_labels != NULL)
+        g_hash_table_remove (self->delivery_labels, label);
+    }
 }
 
 /* Sorting: the view's sorter says which column sorts and which way, and
@@ -395,6 +417,7 @@ add_columns (RosetteRegistryPage *self)
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkColumnViewColumn) column = NULL;
 
+      g_object_set_data (G_OBJECT (factory), "rosette-page", self);
       g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GINT_TO_POINTER (i));
       g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GINT_TO_POINTER (i));
       g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), GINT_TO_POINTER (i));
@@ -574,6 +597,7 @@ open_cb (GObject      *object,
   g_set_object (&self->registry, registry);
   self->total = G_MAXUINT;
   rosette_issued_list_model_set_registry (self->model, registry);
+  _rosette_registry_page_reload_delivery (self);
   _rosette_registry_page_update_actions (self);
   check_total (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTRY]);
@@ -675,6 +699,8 @@ rosette_registry_page_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+
+  _rosette_registry_page_dispose_delivery (self);
 
   /* The bin's child is a template child too: let the bin drop it first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -778,6 +804,7 @@ rosette_registry_page_class_init (RosetteRegistryPageClass *klass)
 
   _rosette_registry_page_class_reports_init (widget_class);
   _rosette_registry_page_class_actions_init (widget_class);
+  _rosette_registry_page_class_delivery_init (widget_class);
 
   gtk_widget_class_install_action (widget_class, "registry.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "registry.export-csv", NULL, export_csv_action);
@@ -802,6 +829,7 @@ rosette_registry_page_init (RosetteRegistryPage *self)
 
   add_columns (self);
   _rosette_registry_page_init_actions (self);
+  _rosette_registry_page_init_delivery (self);
 
   g_signal_connect_object (self->model, "notify::n-items", G_CALLBACK (update_count),
                            self, G_CONNECT_SWAPPED);
@@ -908,6 +936,7 @@ rosette_registry_page_reload (RosetteRegistryPage *self)
     return;
 
   rosette_issued_list_model_reload (self->model);
+  _rosette_registry_page_reload_delivery (self);
   _rosette_registry_page_refresh_reports (self);
   check_total (self);
 }
@@ -957,6 +986,7 @@ gboolean
 _rosette_registry_page_get_busy (RosetteRegistryPage *self)
 {
   return self->opening || self->n_jobs > 0 || self->n_reports > 0 ||
+         self->n_delivery_loads > 0 || self->publishing ||
          _rosette_issued_list_model_get_busy (self->model);
 }
 

@@ -55,5 +55,10 @@ GtkWidget              *_rosette_registry_page_get_revoke_dialog (RosetteRegistr
 const char             *_rosette_registry_page_get_last_message (RosetteRegistryPage *self);
 void                    _rosette_registry_page_export_pdf_to    (RosetteRegistryPage *self,
                                                                  GFile               *file);
+char                   *_rosette_registry_page_dup_delivery_text (RosetteRegistryPage *self,
+                                                                  const char          *credential_id,
+                                                                  char               **tooltip);
+gboolean                _rosette_registry_page_get_publishing   (RosetteRegistryPage *self);
+gboolean                _rosette_registry_page_get_delivery_loading (RosetteRegistryPage *self);
 
 G_END_DECLS
