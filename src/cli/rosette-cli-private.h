@@ -82,6 +82,38 @@ int             _rosette_cli_run_group          (RosetteCli          *cli,
                                                  char               **argv);
 RosetteFamily  *_rosette_cli_load_family        (const char          *path,
                                                  int                 *exit_code);
+void            _rosette_cli_print_json_line    (JsonBuilder         *builder);
+void            _rosette_cli_json_add_string    (JsonBuilder         *builder,
+                                                 const char          *name,
+                                                 const char          *value);
+void            _rosette_cli_json_add_strv      (JsonBuilder         *builder,
+                                                 const char          *name,
+                                                 const char * const  *values);
+char           *_rosette_cli_dup_absolute_path  (const char          *path);
+
+/* rosette-cli-util.c: the issuing context of `pathway issue` and
+ * `nominate approve`; the context points into it. */
+typedef struct
+{
+  RosetteIssuerStore *store;
+  RosetteIssuer      *issuer;
+  RosetteFamily      *family;
+  GFile              *output;
+} RosetteCliAward;
+
+void            _rosette_cli_award_clear        (RosetteCliAward     *award);
+gboolean        _rosette_cli_award_prepare      (RosetteCliAward     *award,
+                                                 RosetteAwardContext *context,
+                                                 RosetteRegistry     *registry,
+                                                 const char          *family_path,
+                                                 const char          *output,
+                                                 const char          *proof,
+                                                 gboolean             include_names,
+                                                 int                 *status);
+void            _rosette_cli_award_print_summary (RosetteCli               *cli,
+                                                  const RosetteBatchSummary *summary);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RosetteCliAward, _rosette_cli_award_clear)
 
 /* One file per command group. */
 int             _rosette_cli_family             (RosetteCli          *cli,
@@ -108,6 +140,12 @@ int             _rosette_cli_issue_batch        (RosetteCli          *cli,
 int             _rosette_cli_revoke             (RosetteCli          *cli,
                                                  int                  argc,
                                                  char               **argv);
+int             _rosette_cli_reissue            (RosetteCli          *cli,
+                                                 int                  argc,
+                                                 char               **argv);
+int             _rosette_cli_renew              (RosetteCli          *cli,
+                                                 int                  argc,
+                                                 char               **argv);
 int             _rosette_cli_registry           (RosetteCli          *cli,
                                                  int                  argc,
                                                  char               **argv);
@@ -121,6 +159,12 @@ int             _rosette_cli_publish            (RosetteCli          *cli,
                                                  int                  argc,
                                                  char               **argv);
 int             _rosette_cli_config             (RosetteCli          *cli,
+                                                 int                  argc,
+                                                 char               **argv);
+int             _rosette_cli_pathway            (RosetteCli          *cli,
+                                                 int                  argc,
+                                                 char               **argv);
+int             _rosette_cli_nominate           (RosetteCli          *cli,
                                                  int                  argc,
                                                  char               **argv);
 

@@ -357,3 +357,128 @@ _rosette_cli_load_family (const char *path,
 
   return g_steal_pointer (&family);
 }
+
+/* One compact JSON object per line: reports can be long, and jq reads
+ * them line by line.
+ */
+void
+_rosette_cli_print_json_line (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = json_to_string (root, FALSE);
+
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+}
+
+/* A string member, or null when @value is %NULL. */
+void
+_rosette_cli_json_add_string (JsonBuilder *builder,
+                              const char  *name,
+                              const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+_rosette_cli_json_add_strv (JsonBuilder        *builder,
+                            const char         *name,
+                            const char * const *values)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    json_builder_add_string_value (builder, values[i]);
+  json_builder_end_array (builder);
+}
+
+/* Paths kept in the registry must not depend on the directory the
+ * command ran in.
+ */
+char *
+_rosette_cli_dup_absolute_path (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+  return g_file_get_path (file);
+}
+
+void
+_rosette_cli_award_clear (RosetteCliAward *award)
+{
+  g_clear_object (&award->store);
+  g_clear_object (&award->issuer);
+  g_clear_object (&award->family);
+  g_clear_object (&award->output);
+}
+
+/* The issuing context of `pathway issue` and `nominate approve`: the
+ * current issuer from the store, the family from @family_path; the key
+ * comes from the keyring when the batch runs.
+ */
+gboolean
+_rosette_cli_award_prepare (RosetteCliAward     *award,
+                            RosetteAwardContext *context,
+                            RosetteRegistry     *registry,
+                            const char          *family_path,
+                            const char          *output,
+                            const char          *proof,
+                            gboolean             include_names,
+                            int                 *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *default_dir = NULL;
+
+  context->proof = ROSETTE_ISSUE_PROOF_DATA_INTEGRITY;
+  if (proof != NULL && !rosette_issue_proof_from_string (proof, &context->proof, &error))
+    {
+      *status = _rosette_cli_fail_gerror (ROSETTE_CLI_EXIT_USAGE, NULL, error);
+      return FALSE;
+    }
+  award->family = _rosette_cli_load_family (family_path, status);
+  if (award->family == NULL)
+    return FALSE;
+  award->store = _rosette_cli_issuer_store_new ();
+  award->issuer = _rosette_cli_load_current_issuer (award->store, status);
+  if (award->issuer == NULL)
+    return FALSE;
+
+  default_dir = g_build_filename (g_get_user_data_dir (), "rosette", "issued", NULL);
+  award->output = g_file_new_for_commandline_arg (output != NULL ? output : default_dir);
+  context->registry = registry;
+  context->issuer = award->issuer;
+  context->family = award->family;
+  context->output_dir = award->output;
+  context->format = ROSETTE_ISSUE_FORMAT_PNG;
+  context->include_names = include_names;
+  return TRUE;
+}
+
+void
+_rosette_cli_award_print_summary (RosetteCli                *cli,
+                                  const RosetteBatchSummary *summary)
+{
+  if (cli->json)
+    {
+      g_autofree char *json = rosette_batch_summary_to_json (summary);
+
+      g_print ("%s\n", json);
+      return;
+    }
+  for (guint i = 0; i < summary->failures->len; i++)
+    {
+      RosetteBatchFailure *failure = g_ptr_array_index (summary->failures, i);
+
+      _rosette_cli_print_error ("%s: %s", failure->email != NULL ? failure->email : "?",
+                                failure->message);
+    }
+  if (summary->warning != NULL)
+    _rosette_cli_print_error (_("warning: %s"), summary->warning);
+  if (!cli->quiet)
+    g_print (_("%s: %u issued, %u already issued, %u failed\n"), summary->batch_id,
+             summary->issued, summary->skipped, summary->failed);
+}

@@ -22,6 +22,9 @@
 
 #include "rosette-test-keyring.h"
 
+#define ROSETTE_TEST_CLI_BASE
+#include "rosette-test-cli.h"
+
 #define PASSPHRASE "correct horse battery staple"
 
 typedef struct
@@ -30,13 +33,6 @@ typedef struct
   char       *data_dir;  /* ROSETTE_DATA_DIR */
 } Machine;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliRun;
-
 static char *root;
 static const char *keyring_skip;
 static TestSession *primary_session;
@@ -44,23 +40,6 @@ static TestSession *second_session;
 static Machine primary;
 static Machine second;
 static Machine dead;
-
-static void
-cli_run_clear (CliRun *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
-
-static const char *
-cli_path (void)
-{
-  const char *path = g_getenv ("ROSETTE_CLI");
-
-  return path != NULL ? path : ROSETTE_CLI_PATH;
-}
 
 static gboolean
 need_keyring (void)
@@ -72,45 +51,25 @@ need_keyring (void)
   return FALSE;
 }
 
-/* Runs rosette-cli on @machine. stdin is a closed pipe, never a terminal;
- * GLib warnings are fatal in the child, so one shows up as a crash. */
+/* Runs rosette-cli on @machine. stdin is a closed pipe, never a terminal. */
 static void
 run_cliv (CliRun             *run,
           const Machine      *machine,
           const char * const *args)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = cli_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE);
+  g_autoptr(GPtrArray) argv = cli_argv_new (NULL, args);
   g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *xdg = g_build_filename (root, "xdg-data", NULL);
 
-  g_ptr_array_add (argv, (gpointer) cli_path ());
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "G_DEBUG", "fatal-warnings", TRUE);
   g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", machine->address, TRUE);
   g_subprocess_launcher_setenv (launcher, "ROSETTE_DATA_DIR", machine->data_dir, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", xdg, TRUE);
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
-
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-
-  if (!g_subprocess_get_if_exited (process))
-    g_error ("rosette-cli crashed (signal %d); stderr: %s",
-             g_subprocess_get_term_sig (process), run->err);
-
-  run->status = g_subprocess_get_exit_status (process);
-
-  g_test_message ("exit %d; stdout: %s; stderr: %s", run->status, run->out, run->err);
+  cli_run_finish (run, process);
 }
 
 #define run_cli(run, machine, ...) \
@@ -118,59 +77,6 @@ run_cliv (CliRun             *run,
     const char * const _args[] = { __VA_ARGS__, NULL }; \
     run_cliv ((run), (machine), _args); \
   } G_STMT_END
-
-static guint
-count_lines (const char *text)
-{
-  guint n = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    if (*p == '\n')
-      n++;
-
-  return n;
-}
-
-static void
-assert_clean_stderr (const char *err)
-{
-  g_assert_null (strstr (err, "CRITICAL"));
-  g_assert_null (strstr (err, "WARNING"));
-  g_assert_null (strstr (err, "assertion"));
-  g_assert_null (strstr (err, "core dumped"));
-}
-
-static void
-assert_success (const CliRun *run)
-{
-  g_assert_cmpint (run->status, ==, 0);
-  g_assert_cmpstr (run->err, ==, "");
-}
-
-/* CLI.md's promise: the exit code, one line on stderr that starts with
- * the program name, nothing on stdout. */
-static void
-assert_error (const CliRun *run,
-              int           status)
-{
-  g_assert_cmpint (run->status, ==, status);
-  g_assert_true (g_str_has_prefix (run->err, "rosette-cli: "));
-  g_assert_cmpuint (count_lines (run->err), ==, 1);
-  g_assert_cmpstr (run->out, ==, "");
-  assert_clean_stderr (run->err);
-}
-
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-
-  return json_node_copy (json_parser_get_root (parser));
-}
 
 static JsonObject *
 parse_object (const char *text)

@@ -18,6 +18,9 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#define ROSETTE_TEST_CLI_PLAIN
+#include "rosette-test-cli.h"
+
 static const char * const kinds[] = {
   "compliance", "leadership", "technical", "onboarding", "recognition", "service",
 };
@@ -26,117 +29,6 @@ typedef struct
 {
   char *dir;
 } Fixture;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliRun;
-
-static void
-cli_run_clear (CliRun *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
-
-static const char *
-cli_path (void)
-{
-  const char *path = g_getenv ("ROSETTE_CLI");
-
-  return path != NULL ? path : ROSETTE_CLI_PATH;
-}
-
-/* Runs rosette-cli with a NULL-terminated argument list. GLib warnings
- * are made fatal in the child, so a warning or critical shows up as a
- * crash, which the test then reports.
- */
-static void
-run_cliv (CliRun             *run,
-          const char * const *args)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_ptr_array_add (argv, (gpointer) cli_path ());
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "G_DEBUG", "fatal-warnings", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-
-  if (!g_subprocess_get_if_exited (process))
-    g_error ("rosette-cli crashed (signal %d); stderr: %s",
-             g_subprocess_get_term_sig (process), run->err);
-
-  run->status = g_subprocess_get_exit_status (process);
-
-  g_test_message ("exit %d; stdout: %s; stderr: %s", run->status, run->out, run->err);
-}
-
-#define run_cli(run, ...) \
-  G_STMT_START { \
-    const char * const _args[] = { __VA_ARGS__, NULL }; \
-    run_cliv ((run), _args); \
-  } G_STMT_END
-
-static guint
-count_lines (const char *text)
-{
-  guint n = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    if (*p == '\n')
-      n++;
-
-  return n;
-}
-
-/* No GLib noise, no crash report: only our own messages on stderr. */
-static void
-assert_clean_stderr (const char *err)
-{
-  g_assert_null (strstr (err, "CRITICAL"));
-  g_assert_null (strstr (err, "WARNING"));
-  g_assert_null (strstr (err, "assertion"));
-  g_assert_null (strstr (err, "core dumped"));
-  g_assert_null (strstr (err, "Segmentation"));
-}
-
-static void
-assert_success (const CliRun *run)
-{
-  g_assert_cmpint (run->status, ==, 0);
-  g_assert_cmpstr (run->err, ==, "");
-}
-
-/* An error as CLI.md promises it: the exit code, and one line on stderr
- * that starts with the program name; nothing on stdout.
- */
-static void
-assert_error (const CliRun *run,
-              int           status)
-{
-  g_assert_cmpint (run->status, ==, status);
-  g_assert_true (g_str_has_prefix (run->err, "rosette-cli: "));
-  g_assert_cmpuint (count_lines (run->err), ==, 1);
-  g_assert_true (g_str_has_suffix (run->err, "\n"));
-  g_assert_cmpstr (run->out, ==, "");
-  assert_clean_stderr (run->err);
-}
 
 static void
 remove_tree (const char *path)
@@ -276,18 +168,6 @@ assert_svg (const char *path)
   g_assert_no_error (error);
   g_assert_nonnull (strstr (data, "<svg"));
   g_assert_nonnull (strstr (data, "viewBox"));
-}
-
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-
-  return json_node_copy (json_parser_get_root (parser));
 }
 
 /* --- global options --- */
