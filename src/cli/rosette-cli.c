@@ -25,12 +25,16 @@ static const RosetteCliCommand commands[] = {
   { "issue", N_("Issue one signed badge, baked into its artwork"), _rosette_cli_issue },
   { "issue-batch", N_("Issue a badge to everyone in a CSV export (resumable)"), _rosette_cli_issue_batch },
   { "revoke", N_("Revoke an issued badge and publish the status list"), _rosette_cli_revoke },
+  { "reissue", N_("Issue a corrected copy of a badge; the old one is superseded"), _rosette_cli_reissue },
+  { "renew", N_("Renew a badge with a new expiry date; the old one is superseded"), _rosette_cli_renew },
   { "registry", N_("Reports: list, holders, expiring, inventory, export"), _rosette_cli_registry },
   { "milestones", N_("Tenure milestones from hire dates, and their badges"), _rosette_cli_milestones },
   { "verify", N_("Verify badge files and say why each is or is not valid"), _rosette_cli_verify },
   { "send", N_("Email issued badges that have not been delivered yet"), _rosette_cli_send },
   { "publish", N_("Publish the issuer’s public files to the web host or a folder"), _rosette_cli_publish },
   { "config", N_("Get and set the email and publishing settings"), _rosette_cli_config },
+  { "pathway", N_("Pathways: define, progress, issue the goal badge"), _rosette_cli_pathway },
+  { "nominate", N_("Peer recognition: nominations, approval, limits"), _rosette_cli_nominate },
   { NULL, NULL, NULL }
 };
 

@@ -39,10 +39,12 @@
 #include "rosette-recipient.h"
 #include "rosette-achievement.h"
 #include "rosette-credential.h"
+#include "rosette-endorsement.h"
 #include "rosette-jws.h"
 #include "rosette-jsonld-terms.h"
 
 #include "rosette-baking.h"
+#include "rosette-achievement-images.h"
 #include "rosette-issuing.h"
 
 #include "rosette-registry-enums.h"
@@ -50,6 +52,7 @@
 #include "rosette-issued-record.h"
 #include "rosette-registry.h"
 #include "rosette-status-list.h"
+#include "rosette-registry-pathways.h"
 
 #include "rosette-csv-reader.h"
 #include "rosette-csv-import.h"
@@ -66,3 +69,8 @@
 #include "rosette-mail.h"
 #include "rosette-delivery.h"
 #include "rosette-publish.h"
+#include "rosette-hosted.h"
+
+#include "rosette-award.h"
+#include "rosette-pathway.h"
+#include "rosette-nominations.h"

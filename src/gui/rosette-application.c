@@ -13,6 +13,7 @@
 #include "rosette-gui-utils.h"
 #include "rosette-new-family-dialog.h"
 #include "rosette-preferences-window.h"
+#include "rosette-welcome-window.h"
 #include "rosette-window.h"
 
 struct _RosetteApplication
@@ -149,11 +150,79 @@ rosette_application_offer_recovery (RosetteApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The sample family: something to look at and try things on, so the
+ * first thing a person sees is what Rosette makes. */
+static RosetteWindow *
+rosette_application_open_sample (RosetteApplication *self)
+{
+  g_autoptr(RosetteFamily) family = NULL;
+  RosetteWindow *window;
+
+  family = rosette_family_new_from_template (ROSETTE_BADGE_KIND_COMPLIANCE, _("Data Privacy"));
+  window = rosette_application_get_window_for_open (self);
+  rosette_window_set_family (window, family, NULL);
+  rosette_window_show_page (window, "design");
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+static void
+welcome_finished_cb (RosetteApplication   *self,
+                     RosetteIssuer        *issuer,
+                     RosetteWelcomeWindow *welcome)
+{
+  RosetteWindow *window;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (issuer == NULL)
+    {
+      /* Skipped: the Issue page and Preferences offer the set-up later. */
+      window = rosette_application_get_current_window (self);
+      if (window != NULL)
+        rosette_application_offer_recovery (self, GTK_WINDOW (window));
+      return;
+    }
+
+  window = rosette_application_open_sample (self);
+  /* Translators: %s is the organisation's name */
+  title = g_strdup_printf (_("“%s” can now award badges"), rosette_issuer_get_name (issuer));
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 5);
+  rosette_window_add_toast (window, toast);
+}
+
+/**
+ * rosette_application_show_welcome:
+ * @self: a #RosetteApplication
+ *
+ * Shows the first-run flow over the current window.
+ *
+ * Returns: (transfer none): the welcome window
+ */
+RosetteWelcomeWindow *
+rosette_application_show_welcome (RosetteApplication *self)
+{
+  RosetteWelcomeWindow *welcome;
+
+  g_return_val_if_fail (ROSETTE_IS_APPLICATION (self), NULL);
+
+  welcome = rosette_welcome_window_new (GTK_WINDOW (rosette_application_get_current_window (self)),
+                                        NULL);
+  gtk_window_set_application (GTK_WINDOW (welcome), GTK_APPLICATION (self));
+  g_signal_connect_object (welcome, "finished", G_CALLBACK (welcome_finished_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (welcome));
+
+  return welcome;
+}
+
 static void
 rosette_application_activate (GApplication *application)
 {
   RosetteApplication *self = ROSETTE_APPLICATION (application);
-  g_autoptr(RosetteFamily) family = NULL;
+  g_autoptr(RosetteIssuerStore) store = NULL;
   RosetteWindow *window;
 
   window = rosette_application_get_current_window (self);
@@ -163,14 +232,15 @@ rosette_application_activate (GApplication *application)
       return;
     }
 
-  /* Started without files: show something to look at rather than an empty
-   * window, so the first thing a person sees is what Rosette makes. */
-  family = rosette_family_new_from_template (ROSETTE_BADGE_KIND_COMPLIANCE, _("Data Privacy"));
-  window = rosette_application_get_window_for_open (self);
-  rosette_window_set_family (window, family, NULL);
-  gtk_window_present (GTK_WINDOW (window));
+  window = rosette_application_open_sample (self);
 
-  rosette_application_offer_recovery (self, GTK_WINDOW (window));
+  /* No issuer yet: a first run. The welcome comes back on each start
+   * until an issuer exists, which Preferences can create as well. */
+  store = rosette_gui_dup_issuer_store ();
+  if (rosette_welcome_window_is_needed (store))
+    rosette_application_show_welcome (self);
+  else
+    rosette_application_offer_recovery (self, GTK_WINDOW (window));
 }
 
 typedef enum
@@ -470,6 +540,10 @@ rosette_application_startup (GApplication *application)
     { "win.zoom-reset", { "<Primary>0", NULL } },
     { "win.toggle-inspector", { "F9", NULL } },
     { "app.help", { "F1", NULL } },
+    { "win.show-page::design", { "<Alt>1", NULL } },
+    { "win.show-page::issue", { "<Alt>2", NULL } },
+    { "win.show-page::registry", { "<Alt>3", NULL } },
+    { "win.show-page::verify", { "<Alt>4", NULL } },
   };
 
   G_APPLICATION_CLASS (rosette_application_parent_class)->startup (application);

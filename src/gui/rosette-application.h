@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "rosette-core.h"
+#include "rosette-welcome-window.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,6 @@ G_DECLARE_FINAL_TYPE (RosetteApplication, rosette_application, ROSETTE, APPLICAT
 RosetteApplication *rosette_application_new          (void);
 void                rosette_application_new_family   (RosetteApplication *self,
                                                       RosetteBadgeKind    kind);
+RosetteWelcomeWindow *rosette_application_show_welcome (RosetteApplication *self);
 
 G_END_DECLS

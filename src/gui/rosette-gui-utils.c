@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include <adwaita.h>
+
 #include "rosette-gui-utils.h"
 #include "rosette-resources.h"
 
@@ -58,6 +60,127 @@ rosette_gui_dup_settings (void)
     }
 
   return g_settings_new_full (schema, NULL, NULL);
+}
+
+/**
+ * rosette_gui_dup_issuer_store:
+ *
+ * Gets the issuer store the app uses: `$ROSETTE_DATA_DIR` when set (tests
+ * and scripts, as rosette-cli reads it), else the default one.
+ *
+ * Returns: (transfer full): a #RosetteIssuerStore
+ */
+RosetteIssuerStore *
+rosette_gui_dup_issuer_store (void)
+{
+  const char *dir = g_getenv ("ROSETTE_DATA_DIR");
+  g_autoptr(GFile) base = dir != NULL && dir[0] != '\0' ? g_file_new_for_path (dir) : NULL;
+
+  return rosette_issuer_store_new (base);
+}
+
+static void
+set_label (GtkWidget  *widget,
+           const char *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child
+                                                                  : find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The words a composite control shows or says about itself. */
+static char *
+dup_control_label (GtkWidget *widget)
+{
+  char *label = NULL;
+
+  if (GTK_IS_COLOR_BUTTON (widget) || GTK_IS_FONT_BUTTON (widget))
+    g_object_get (widget, "title", &label, NULL);
+  else if (ADW_IS_EXPANDER_ROW (widget) || ADW_IS_PREFERENCES_ROW (widget))
+    label = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+  else if (GTK_IS_EXPANDER (widget) && GTK_IS_LABEL (gtk_expander_get_label_widget (GTK_EXPANDER (widget))))
+    label = g_strdup (gtk_label_get_text (GTK_LABEL (gtk_expander_get_label_widget (GTK_EXPANDER (widget)))));
+
+  if ((label == NULL || label[0] == '\0') && gtk_widget_get_tooltip_text (widget) != NULL)
+    {
+      g_free (label);
+      label = g_strdup (gtk_widget_get_tooltip_text (widget));
+    }
+
+  if (label != NULL && label[0] == '\0')
+    g_clear_pointer (&label, g_free);
+
+  return label;
+}
+
+/**
+ * rosette_gui_name_controls:
+ * @root: a widget whose descendants to name
+ *
+ * Gives an accessible name to the controls GTK 4.8 leaves unnamed: the
+ * button inside a GtkMenuButton, GtkColorButton or GtkFontButton (which
+ * is what a screen reader lands on, not the outer widget), the switch of
+ * an AdwExpanderRow, and a GtkExpander. The name is the control's title
+ * (its row's title for a switch) or else its tooltip. Call it once the
+ * widgets exist; rows made later need their own call.
+ */
+void
+rosette_gui_name_controls (GtkWidget *root)
+{
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_MENU_BUTTON (root) || GTK_IS_COLOR_BUTTON (root) || GTK_IS_FONT_BUTTON (root))
+    {
+      label = dup_control_label (root);
+      if (label != NULL)
+        {
+          set_label (root, label);
+          for (GtkWidget *child = gtk_widget_get_first_child (root);
+               child != NULL;
+               child = gtk_widget_get_next_sibling (child))
+            if (GTK_IS_BUTTON (child))
+              set_label (child, label);
+        }
+    }
+  else if (GTK_IS_EXPANDER (root))
+    {
+      label = dup_control_label (root);
+      if (label != NULL)
+        set_label (root, label);
+    }
+  else if (ADW_IS_EXPANDER_ROW (root) && adw_expander_row_get_show_enable_switch (ADW_EXPANDER_ROW (root)))
+    {
+      GtkWidget *toggle = find_descendant (root, GTK_TYPE_SWITCH);
+
+      label = dup_control_label (root);
+      /* The switch is a template child of the row; found by its type. */
+      if (label != NULL && toggle != NULL)
+        set_label (toggle, label);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    rosette_gui_name_controls (child);
 }
 
 /**

@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 
 void        rosette_gui_ensure_resources       (void);
 GSettings  *rosette_gui_dup_settings           (void);
+RosetteIssuerStore *rosette_gui_dup_issuer_store (void);
+void        rosette_gui_name_controls          (GtkWidget       *root);
 gboolean    rosette_gui_settings_has_key       (GSettings       *settings,
                                                 const char      *key);
 GdkTexture *rosette_gui_texture_new_for_surface (cairo_surface_t *surface);

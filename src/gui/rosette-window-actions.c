@@ -379,6 +379,14 @@ _rosette_window_update_recent (RosetteWindow *self)
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
+static void
+rosette_window_show_page_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  rosette_window_show_page (ROSETTE_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
 void
 _rosette_window_class_actions_init (RosetteWindowClass *klass)
 {
@@ -397,6 +405,15 @@ _rosette_window_class_actions_init (RosetteWindowClass *klass)
                                    rosette_window_save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL,
                                    rosette_window_export_action);
+  /* Every page by keyboard: Alt+1… as GNOME apps with view switchers do. */
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s",
+                                   rosette_window_show_page_action);
+  /* Alt+1…4 are application accelerators (rosette-application.c); the
+   * pages of issue 11 bind theirs here, on the window that has them. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK,
+                                       "win.show-page", "s", "pathways");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_ALT_MASK,
+                                       "win.show-page", "s", "nominations");
   gtk_widget_class_install_action (widget_class, "win.open-folder", "s",
                                    rosette_window_open_folder_action);
 }

@@ -12,6 +12,8 @@
 #include "rosette-gui-utils.h"
 #include "rosette-issue-page.h"
 #include "rosette-registry-page.h"
+#include "rosette-pathways-page.h"
+#include "rosette-nominations-page.h"
 #include "rosette-verify-page.h"
 #include "rosette-window-private.h"
 
@@ -373,6 +375,21 @@ rosette_window_get_property (GObject    *object,
     }
 }
 
+/* A badge issued on the Issue page is in the registry: show it there. */
+static void
+issue_page_issued_cb (RosetteWindow    *self,
+                      GFile            *file,
+                      const char       *credential_id,
+                      RosetteIssuePage *issue_page)
+{
+  RosetteRegistryPage *registry_page;
+
+  registry_page = ROSETTE_REGISTRY_PAGE (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                        ROSETTE_TYPE_WINDOW,
+                                                                        "registry_page"));
+  rosette_registry_page_reload (registry_page);
+}
+
 static void
 rosette_window_class_init (RosetteWindowClass *klass)
 {
@@ -433,10 +450,13 @@ rosette_window_class_init (RosetteWindowClass *klass)
   g_type_ensure (ROSETTE_TYPE_ISSUE_PAGE);
   g_type_ensure (ROSETTE_TYPE_REGISTRY_PAGE);
   g_type_ensure (ROSETTE_TYPE_VERIFY_PAGE);
+  g_type_ensure (ROSETTE_TYPE_PATHWAYS_PAGE);
+  g_type_ensure (ROSETTE_TYPE_NOMINATIONS_PAGE);
 
   rosette_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rosette/Rosette/rosette-window.ui");
+  gtk_widget_class_bind_template_callback (widget_class, issue_page_issued_cb);
   gtk_widget_class_bind_template_child (widget_class, RosetteWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, RosetteWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, RosetteWindow, toast_overlay);
@@ -465,6 +485,9 @@ rosette_window_init (RosetteWindow *self)
 
   rosette_window_update_title (self);
   _rosette_window_update_actions (self);
+
+  /* The header's menu button and the pages' composite controls. */
+  rosette_gui_name_controls (GTK_WIDGET (self));
 }
 
 RosetteWindow *
@@ -688,6 +711,29 @@ rosette_window_get_design_page (RosetteWindow *self)
   g_return_val_if_fail (ROSETTE_IS_WINDOW (self), NULL);
 
   return self->design_page;
+}
+
+/**
+ * rosette_window_show_page:
+ * @self: a #RosetteWindow
+ * @name: a view-stack page: "design", "issue", "registry", "verify"…
+ *
+ * Shows that page, as the view switcher or Alt+number does.
+ */
+void
+rosette_window_show_page (RosetteWindow *self,
+                          const char    *name)
+{
+  g_return_if_fail (ROSETTE_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    {
+      g_warning ("No page “%s” in the window", name);
+      return;
+    }
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
 /**

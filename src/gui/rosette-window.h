@@ -34,6 +34,8 @@ void               rosette_window_verify_file      (RosetteWindow      *self,
                                                     GFile              *file);
 gboolean           rosette_window_is_replaceable   (RosetteWindow      *self);
 RosetteDesignPage *rosette_window_get_design_page  (RosetteWindow      *self);
+void               rosette_window_show_page        (RosetteWindow      *self,
+                                                    const char         *name);
 void               rosette_window_add_toast        (RosetteWindow      *self,
                                                     AdwToast           *toast);
 void               rosette_window_set_recovered    (RosetteWindow      *self,

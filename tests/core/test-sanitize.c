@@ -235,7 +235,7 @@ test_huge_file (void)
   clean = rosette_design_sanitize_emblem (g_mapped_file_get_contents (mapped), size, &error);
   g_assert_null (clean);
   g_assert_error (error, ROSETTE_ERROR, ROSETTE_ERROR_TOO_LARGE);
-  g_assert_nonnull (strstr (error->message, "512 KB"));
+  g_assert_nonnull (strstr (error->message, "512.0\u00a0KiB"));
 
   g_unlink (path);
   g_rmdir (dir);

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -17,5 +17,7 @@ G_BEGIN_DECLS
 gboolean gui_test_wait_until (gboolean (*done) (gpointer data),
                               gpointer   data);
 void     gui_test_spin       (void);
+char    *gui_test_describe_widget (GtkWidget *widget);
+gpointer gui_test_window_new_with_sample (void);
 
 G_END_DECLS

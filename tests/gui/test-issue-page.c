@@ -11,7 +11,9 @@
  * keyring), a bad address gets an inline message and Issue stays off; a
  * good one gives a preview that names the achievement and never shows
  * the address; issuing (the file chooser bypassed) writes a badge whose
- * credential the core's extractor finds.
+ * credential the core's extractor finds, and records it in the app's
+ * registry ($ROSETTE_REGISTRY, as the Registry page opens it) with the
+ * status entry the file carries.
  */
 
 #include "config.h"
@@ -73,6 +75,12 @@ test_issue_page (void)
   g_autofree char *contents = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GBytes) baked = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(RosetteRegistry) registry = NULL;
+  g_autoptr(RosetteIssuedRecord) record = NULL;
+  RosetteIssueResult *result;
+  JsonObject *credential;
+  JsonObject *status;
   GtkWidget *window = gtk_window_new ();
   RosetteIssuePage *page = ROSETTE_ISSUE_PAGE (rosette_issue_page_new ());
   RosetteBadgeVersion version;
@@ -156,6 +164,29 @@ test_issue_page (void)
   g_assert_cmpint (version, ==, ROSETTE_BADGE_VERSION_OB3);
   g_assert_null (g_strstr_len (g_bytes_get_data (bytes, NULL), length, "ana.lima@example.com"));
 
+  /* The badge is in the registry the Registry page shows: valid, with
+   * the file, and the status bit the file's credentialStatus names. */
+  result = _rosette_issue_page_get_last_result (page);
+  json_parser_load_from_data (parser, g_bytes_get_data (baked, NULL), g_bytes_get_size (baked),
+                              &error);
+  g_assert_no_error (error);
+  credential = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (credential, "id"), ==, result->id);
+  status = json_object_get_object_member (credential, "credentialStatus");
+  g_assert_nonnull (status);
+
+  registry = rosette_registry_open (g_getenv ("ROSETTE_REGISTRY"), NULL, &error);
+  g_assert_no_error (error);
+  record = rosette_registry_lookup (registry, result->id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rosette_issued_record_get_status (record), ==, ROSETTE_CREDENTIAL_STATUS_VALID);
+  g_assert_cmpstr (rosette_issued_record_get_email (record), ==, "ana.lima@example.com");
+  g_assert_cmpstr (rosette_issued_record_get_tier_name (record), ==, "Foundation");
+  g_assert_cmpstr (rosette_issued_record_get_files (record)[0], ==, path);
+  g_assert_cmpuint (rosette_issued_record_get_status_index (record), ==,
+                    g_ascii_strtoull (json_object_get_string_member (status, "statusListIndex"),
+                                      NULL, 10));
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -168,6 +199,7 @@ main (int   argc,
   g_autoptr(TestSession) session = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *session_dir = NULL;
+  g_autofree char *registry_path = NULL;
   int status;
 
   /* Under meson's TAP protocol, exit 77 is a failure: say "skip" in TAP. */
@@ -179,6 +211,8 @@ main (int   argc,
 
   root = g_dir_make_tmp ("rosette-issue-page-XXXXXX", &error);
   g_assert_no_error (error);
+  registry_path = g_build_filename (root, "registry.db", NULL);
+  g_setenv ("ROSETTE_REGISTRY", registry_path, TRUE);
 
   /* Before any thread or GTK: the bus everything in this process uses. */
   session_dir = g_build_filename (root, "session", NULL);

@@ -16,20 +16,6 @@
 #include "rosette-window.h"
 
 
-static RosetteWindow *
-window_new_with_sample (void)
-{
-  g_autoptr(RosetteFamily) family = NULL;
-  RosetteWindow *window;
-
-  family = rosette_family_new_from_template (ROSETTE_BADGE_KIND_COMPLIANCE, "Data Privacy");
-  window = g_object_new (ROSETTE_TYPE_WINDOW, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
-  rosette_window_set_family (window, family, NULL);
-
-  return window;
-}
-
 static gboolean
 all_badges_rendered (gpointer data)
 {
@@ -72,10 +58,119 @@ texture_alpha_at (GdkTexture *texture,
   return pixel >> 24;
 }
 
+/* Every page by keyboard: the action behind Alt+1… shows the page, and
+ * a page that does not exist leaves the window where it was. */
+static void
+test_window_show_page (void)
+{
+  RosetteWindow *window = gui_test_window_new_with_sample ();
+  GtkWidget *switcher_page = NULL;
+  const char *names[] = { "issue", "registry", "verify", "design" };
+
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      AdwViewStack *stack;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", names[i]));
+      switcher_page = gtk_widget_get_ancestor (GTK_WIDGET (rosette_window_get_design_page (window)),
+                                               ADW_TYPE_VIEW_STACK);
+      stack = ADW_VIEW_STACK (switcher_page);
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, names[i]);
+    }
+
+  g_test_expect_message ("Rosette", G_LOG_LEVEL_WARNING, "*No page*");
+  rosette_window_show_page (window, "nowhere");
+  g_test_assert_expected_messages ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (switcher_page)), ==,
+                   "design");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The shortcut on @widget for @keyval with Alt, or %NULL. */
+static GtkShortcut *
+find_alt_shortcut (GtkWidget *widget,
+                   guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      GListModel *shortcuts;
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      shortcuts = G_LIST_MODEL (controller);
+      for (guint j = 0; j < g_list_model_get_n_items (shortcuts); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == GDK_ALT_MASK)
+            return g_steal_pointer (&shortcut);
+        }
+    }
+  return NULL;
+}
+
+/* Alt+5 and Alt+6 show the Pathways and Nominations pages (the pages open
+ * a registry when shown: a throwaway one here). */
+static void
+test_window_page_shortcuts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rosette-window-XXXXXX", &error);
+  g_autofree char *registry = NULL;
+  RosetteWindow *window = gui_test_window_new_with_sample ();
+  AdwViewStack *stack;
+  const struct { guint keyval; const char *page; } keys[] = {
+    { GDK_KEY_5, "pathways" },
+    { GDK_KEY_6, "nominations" },
+  };
+
+  g_assert_no_error (error);
+  registry = g_build_filename (dir, "registry.db", NULL);
+  g_setenv ("ROSETTE_REGISTRY", registry, TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+  stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (
+                            GTK_WIDGET (rosette_window_get_design_page (window)),
+                            ADW_TYPE_VIEW_STACK));
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr(GtkShortcut) shortcut = find_alt_shortcut (GTK_WIDGET (window), keys[i].keyval);
+
+      g_assert_nonnull (shortcut);
+      g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                   GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                                   GTK_WIDGET (window),
+                                                   gtk_shortcut_get_arguments (shortcut)));
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, keys[i].page);
+      gui_test_spin ();
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_test_spin ();
+  g_unsetenv ("ROSETTE_REGISTRY");
+  g_remove (registry);
+  {
+    g_autofree char *wal = g_strconcat (registry, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (registry, "-shm", NULL);
+
+    g_remove (wal);
+    g_remove (shm);
+  }
+  g_rmdir (dir);
+}
+
 static void
 test_window_title (void)
 {
-  RosetteWindow *window = window_new_with_sample ();
+  RosetteWindow *window = gui_test_window_new_with_sample ();
   RosetteFamily *family = rosette_window_get_family (window);
 
   g_assert_nonnull (family);
@@ -94,7 +189,7 @@ test_window_title (void)
 static void
 test_window_draws_tiers (void)
 {
-  RosetteWindow *window = window_new_with_sample ();
+  RosetteWindow *window = gui_test_window_new_with_sample ();
   RosetteDesignPage *page = rosette_window_get_design_page (window);
   RosetteFamily *family = rosette_window_get_family (window);
   guint n_cards;
@@ -140,7 +235,7 @@ test_window_draws_tiers (void)
 static void
 test_window_rerenders_on_change (void)
 {
-  RosetteWindow *window = window_new_with_sample ();
+  RosetteWindow *window = gui_test_window_new_with_sample ();
   RosetteDesignPage *page = rosette_window_get_design_page (window);
   RosetteFamily *family = rosette_window_get_family (window);
   RosetteBadgeView *view;
@@ -181,7 +276,7 @@ uint_is_set (gpointer data)
 static void
 test_export_dialog (void)
 {
-  RosetteWindow *window = window_new_with_sample ();
+  RosetteWindow *window = gui_test_window_new_with_sample ();
   RosetteFamily *family = rosette_window_get_family (window);
   g_autoptr(GError) error = NULL;
   g_autofree char *tmpdir = g_dir_make_tmp ("rosette-gui-XXXXXX", &error);
@@ -318,6 +413,8 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/rosette/gui/window/title", test_window_title);
+  g_test_add_func ("/rosette/gui/window/show-page", test_window_show_page);
+  g_test_add_func ("/rosette/gui/window/page-shortcuts", test_window_page_shortcuts);
   g_test_add_func ("/rosette/gui/window/draws-tiers", test_window_draws_tiers);
   g_test_add_func ("/rosette/gui/window/rerenders-on-change", test_window_rerenders_on_change);
   g_test_add_func ("/rosette/gui/window/open-file", test_window_open_file);

@@ -452,9 +452,13 @@ _rosette_design_sanitize (const char  *svg,
 
   if (length > ROSETTE_DESIGN_MAX_EMBLEM_INPUT)
     {
+      g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (ROSETTE_DESIGN_MAX_EMBLEM_INPUT, G_FORMAT_SIZE_IEC_UNITS);
+
+      /* Translators: two sizes such as "2.1 MiB" and "512.0 KiB" */
       g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_TOO_LARGE,
-                   _("The emblem file is too large (%" G_GSIZE_FORMAT " KB); an emblem can be "
-                     "at most %u KB"), length / 1024, ROSETTE_DESIGN_MAX_EMBLEM_INPUT / 1024);
+                   _("The emblem file is too large (%s); an emblem can be at most %s"),
+                   size, limit);
       return FALSE;
     }
   if (length == 0 || svg[0] == '\0')

@@ -38,7 +38,7 @@ struct _RosetteExportDialog
   GtkSpinner      *spinner;
   AdwPreferencesPage *page;
   AdwPreferencesGroup *tiers_group;
-  AdwActionRow    *sizes_row;
+  GtkBox          *sizes_box;
   GtkCheckButton  *png_check;
   GtkCheckButton  *svg_check;
   GtkCheckButton  *custom_check;
@@ -433,7 +433,7 @@ rosette_export_dialog_class_init (RosetteExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RosetteExportDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, RosetteExportDialog, page);
   gtk_widget_class_bind_template_child (widget_class, RosetteExportDialog, tiers_group);
-  gtk_widget_class_bind_template_child (widget_class, RosetteExportDialog, sizes_row);
+  gtk_widget_class_bind_template_child (widget_class, RosetteExportDialog, sizes_box);
   gtk_widget_class_bind_template_child (widget_class, RosetteExportDialog, png_check);
   gtk_widget_class_bind_template_child (widget_class, RosetteExportDialog, svg_check);
   gtk_widget_class_bind_template_child (widget_class, RosetteExportDialog, custom_check);
@@ -455,7 +455,7 @@ rosette_export_dialog_add_size_buttons (RosetteExportDialog *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
   gtk_widget_add_css_class (box, "linked");
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (box, GTK_ALIGN_START);
 
   for (guint i = 0; i < G_N_ELEMENTS (preset_sizes); i++)
     {
@@ -473,13 +473,14 @@ rosette_export_dialog_add_size_buttons (RosetteExportDialog *self)
       self->size_buttons[i] = GTK_TOGGLE_BUTTON (button);
     }
 
-  adw_action_row_add_suffix (self->sizes_row, box);
+  gtk_box_append (self->sizes_box, box);
 }
 
 static void
 rosette_export_dialog_init (RosetteExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rosette_gui_name_controls (GTK_WIDGET (self));
 
   self->tier_checks = g_ptr_array_new ();
   rosette_export_dialog_add_size_buttons (self);

@@ -242,6 +242,9 @@ create_key_row (gpointer item,
                                   rosette_key_record_get_algorithm (record)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label, -1);
+  /* GTK 4.8: the inner button is what a screen reader lands on. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (menu_button)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), menu_button);
 
   g_object_set_data (G_OBJECT (row), "status-tag", tag);
@@ -736,6 +739,7 @@ rosette_key_page_init (RosetteKeyPage *self)
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rosette_gui_name_controls (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
 

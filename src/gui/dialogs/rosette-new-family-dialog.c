@@ -114,6 +114,7 @@ rosette_new_family_dialog_init (RosetteNewFamilyDialog *self)
   GtkCheckButton *group = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rosette_gui_name_controls (GTK_WIDGET (self));
 
   self->kind = ROSETTE_BADGE_KIND_COMPLIANCE;
 

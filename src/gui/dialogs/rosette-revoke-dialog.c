@@ -68,6 +68,7 @@ static void
 rosette_revoke_dialog_init (RosetteRevokeDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rosette_gui_name_controls (GTK_WIDGET (self));
 }
 
 /**

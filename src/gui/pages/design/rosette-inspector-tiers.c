@@ -134,12 +134,37 @@ tier_remove_cb (RosetteInspector *self,
                 GtkButton        *button)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *overlay;
+  AdwToast *toast;
+  guint position;
 
   if (self->family == NULL)
     return;
 
-  if (!rosette_family_remove_tier (self->family, row_get_position (GTK_WIDGET (button)), &error))
-    _rosette_inspector_show_error (self, error->message);
+  position = row_get_position (GTK_WIDGET (button));
+  if (position < rosette_family_get_n_tiers (self->family))
+    name = g_strdup (rosette_tier_get_name (rosette_family_get_tier (self->family, position)));
+
+  if (!rosette_family_remove_tier (self->family, position, &error))
+    {
+      _rosette_inspector_show_error (self, error->message);
+      return;
+    }
+
+  /* Removing is one click: say so, and offer the way back (the window's
+   * history holds the removal as one step). */
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    return;
+  /* Translators: %s is the name of a tier, e.g. "Expert" */
+  title = g_strdup_printf (_("Tier “%s” removed"), name != NULL ? name : "");
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
 static void
@@ -268,6 +293,7 @@ rosette_inspector_add_tier_row (RosetteInspector *self,
   row->ornament_row = add_combo (self, row->expander, position, _("_Ornament"), "ornament", items);
 
   row->color_button = GTK_COLOR_BUTTON (gtk_color_button_new ());
+  gtk_color_button_set_title (row->color_button, _("Field Color"));
   gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (row->color_button), FALSE);
   set_position (row->color_button, position);
   g_signal_connect_swapped (row->color_button, "notify::rgba", G_CALLBACK (tier_color_changed_cb), self);
@@ -283,6 +309,9 @@ rosette_inspector_add_tier_row (RosetteInspector *self,
   set_position (reset, position);
   g_signal_connect_swapped (reset, "clicked", G_CALLBACK (tier_color_reset_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (color_row), reset);
+
+  /* The colour button's inner button, for screen readers. */
+  rosette_gui_name_controls (GTK_WIDGET (row->expander));
 
   return row;
 }
