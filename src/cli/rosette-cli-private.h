@@ -167,6 +167,9 @@ int             _rosette_cli_pathway            (RosetteCli          *cli,
 int             _rosette_cli_nominate           (RosetteCli          *cli,
                                                  int                  argc,
                                                  char               **argv);
+int             _rosette_cli_endorse            (RosetteCli          *cli,
+                                                 int                  argc,
+                                                 char               **argv);
 
 /* rosette-cli-batch.c: shared with rosette-cli-registry.c */
 RosetteRegistry *_rosette_cli_open_registry     (RosetteCli          *cli,

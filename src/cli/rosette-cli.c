@@ -35,6 +35,7 @@ static const RosetteCliCommand commands[] = {
   { "config", N_("Get and set the email and publishing settings"), _rosette_cli_config },
   { "pathway", N_("Pathways: define, progress, issue the goal badge"), _rosette_cli_pathway },
   { "nominate", N_("Peer recognition: nominations, approval, limits"), _rosette_cli_nominate },
+  { "endorse", N_("Endorse another organisation’s achievement (OB 3.0)"), _rosette_cli_endorse },
   { NULL, NULL, NULL }
 };
 

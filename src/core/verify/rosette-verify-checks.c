@@ -127,8 +127,23 @@ ob3_structure_problem (VerifyRun *run)
     return _("The first “@context” is not the Verifiable Credentials context");
   if (!context_list_has (context, OB3_CONTEXT_PREFIX, FALSE))
     return _("The “@context” does not include the Open Badges 3.0 context");
-  if (!_rosette_verify_has_type (json_object_get_member (c, "type"), "VerifiableCredential") ||
-      !(_rosette_verify_has_type (json_object_get_member (c, "type"), "OpenBadgeCredential") ||
+  if (!_rosette_verify_has_type (json_object_get_member (c, "type"), "VerifiableCredential"))
+    return _("Its “type” is not an OpenBadgeCredential");
+  /* OB 3.0 §EndorsementCredential: one organisation vouching for another's
+   * achievement or profile; its subject is what is endorsed, with no
+   * achievement of its own. */
+  if (_rosette_verify_has_type (json_object_get_member (c, "type"), "EndorsementCredential"))
+    {
+      if (_rosette_verify_node_id (json_object_get_member (c, "issuer")) == NULL)
+        return _("It names no issuer");
+      if (valid_from == NULL)
+        return _("It has no valid “validFrom” (a date and time with a time zone)");
+      if (subject == NULL || _rosette_verify_string_member (subject, "id") == NULL ||
+          !_rosette_verify_has_type (json_object_get_member (subject, "type"), "EndorsementSubject"))
+        return _("Its subject does not name what it endorses");
+      return NULL;
+    }
+  if (!(_rosette_verify_has_type (json_object_get_member (c, "type"), "OpenBadgeCredential") ||
         _rosette_verify_has_type (json_object_get_member (c, "type"), "AchievementCredential")))
     return _("Its “type” is not an OpenBadgeCredential");
   if (_rosette_verify_node_id (json_object_get_member (c, "issuer")) == NULL)
