@@ -21,17 +21,6 @@
 
 /* ---- shared ---------------------------------------------------------- */
 
-/* One compact JSON object per line (reports can be long: jq-friendly). */
-static void
-print_json_line (JsonBuilder *builder)
-{
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = json_to_string (root, FALSE);
-
-  fputs (text, stdout);
-  fputc ('\n', stdout);
-}
-
 static char *
 format_day (gint64 unix_time)
 {
@@ -41,18 +30,6 @@ format_day (gint64 unix_time)
     return g_strdup ("-");
   time = g_date_time_new_from_unix_utc (unix_time);
   return g_date_time_format (time, "%Y-%m-%d");
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
 }
 
 static void
@@ -78,21 +55,21 @@ print_record_json (RosetteIssuedRecord *record)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  add_string (builder, "id", rosette_issued_record_get_credential_id (record));
-  add_string (builder, "status",
+  _rosette_cli_json_add_string (builder, "id", rosette_issued_record_get_credential_id (record));
+  _rosette_cli_json_add_string (builder, "status",
               rosette_credential_status_to_string (rosette_issued_record_get_status (record)));
-  add_string (builder, "email", rosette_issued_record_get_email (record));
-  add_string (builder, "name", rosette_issued_record_get_name (record));
-  add_string (builder, "department", rosette_issued_record_get_department (record));
-  add_string (builder, "family", rosette_issued_record_get_family_slug (record));
-  add_string (builder, "tier", rosette_issued_record_get_tier_slug (record));
-  add_string (builder, "batch", rosette_issued_record_get_batch_id (record));
+  _rosette_cli_json_add_string (builder, "email", rosette_issued_record_get_email (record));
+  _rosette_cli_json_add_string (builder, "name", rosette_issued_record_get_name (record));
+  _rosette_cli_json_add_string (builder, "department", rosette_issued_record_get_department (record));
+  _rosette_cli_json_add_string (builder, "family", rosette_issued_record_get_family_slug (record));
+  _rosette_cli_json_add_string (builder, "tier", rosette_issued_record_get_tier_slug (record));
+  _rosette_cli_json_add_string (builder, "batch", rosette_issued_record_get_batch_id (record));
   add_time (builder, "issuedAt", rosette_issued_record_get_issued_at (record));
   add_time (builder, "validUntil", rosette_issued_record_get_valid_until (record));
   add_time (builder, "revokedAt", rosette_issued_record_get_revoked_at (record));
-  add_string (builder, "revokeReason", rosette_issued_record_get_revoke_reason (record));
+  _rosette_cli_json_add_string (builder, "revokeReason", rosette_issued_record_get_revoke_reason (record));
   json_builder_end_object (builder);
-  print_json_line (builder);
+  _rosette_cli_print_json_line (builder);
 }
 
 static void
@@ -597,7 +574,7 @@ registry_holders (RosetteCli  *cli,
       json_builder_set_member_name (builder, "revoked");
       json_builder_add_int_value (builder, counts.revoked);
       json_builder_end_object (builder);
-      print_json_line (builder);
+      _rosette_cli_print_json_line (builder);
     }
   else if (!cli->quiet)
     g_print (_("%u valid, %u expired, %u revoked\n"), counts.valid, counts.expired, counts.revoked);
@@ -697,9 +674,9 @@ registry_inventory (RosetteCli  *cli,
           g_autoptr(JsonBuilder) builder = json_builder_new ();
 
           json_builder_begin_object (builder);
-          add_string (builder, "department", row->department);
-          add_string (builder, "family", row->family_slug);
-          add_string (builder, "tier", row->tier_slug);
+          _rosette_cli_json_add_string (builder, "department", row->department);
+          _rosette_cli_json_add_string (builder, "family", row->family_slug);
+          _rosette_cli_json_add_string (builder, "tier", row->tier_slug);
           json_builder_set_member_name (builder, "holders");
           json_builder_add_int_value (builder, row->holders);
           json_builder_set_member_name (builder, "headcount");
@@ -707,7 +684,7 @@ registry_inventory (RosetteCli  *cli,
           json_builder_set_member_name (builder, "percent");
           json_builder_add_double_value (builder, row->percent);
           json_builder_end_object (builder);
-          print_json_line (builder);
+          _rosette_cli_print_json_line (builder);
         }
       else
         g_print ("%s\t%s/%s\t%u\t%u\t%.1f\n", *row->department != '\0' ? row->department : "-",
@@ -1020,15 +997,15 @@ _rosette_cli_milestones (RosetteCli  *cli,
             g_autoptr(JsonBuilder) builder = json_builder_new ();
 
             json_builder_begin_object (builder);
-            add_string (builder, "email", row->email);
-            add_string (builder, "name", row->name);
-            add_string (builder, "department", row->department);
-            add_string (builder, "hireDate", row->hire_date);
+            _rosette_cli_json_add_string (builder, "email", row->email);
+            _rosette_cli_json_add_string (builder, "name", row->name);
+            _rosette_cli_json_add_string (builder, "department", row->department);
+            _rosette_cli_json_add_string (builder, "hireDate", row->hire_date);
             json_builder_set_member_name (builder, "years");
             json_builder_add_int_value (builder, row->years);
-            add_string (builder, "anniversary", row->anniversary);
+            _rosette_cli_json_add_string (builder, "anniversary", row->anniversary);
             json_builder_end_object (builder);
-            print_json_line (builder);
+            _rosette_cli_print_json_line (builder);
           }
         else
           g_print ("%s\t%u\t%s\t%s\t%s\n", row->anniversary, row->years, row->email,
