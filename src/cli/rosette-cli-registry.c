@@ -615,9 +615,11 @@ registry_expiring (RosetteCli  *cli,
     return ROSETTE_CLI_EXIT_USAGE;
   if (rest != NULL && rest[0] != NULL)
     return _rosette_cli_fail_unexpected ("registry expiring", rest);
-  if (days < 0 || days > 36500 || limit < 0)
+  if (days < 0 || days > 36500)
     return _rosette_cli_fail (ROSETTE_CLI_EXIT_USAGE,
                               _("--days must be between 0 and 36500"));
+  if (limit < 0)
+    return _rosette_cli_fail (ROSETTE_CLI_EXIT_USAGE, _("--limit must not be negative"));
 
   registry = _rosette_cli_open_registry (cli, &status);
   if (registry == NULL)

@@ -696,6 +696,25 @@ test_proof_format (void)
   g_assert_false (rosette_proof_format_check_algorithm (ROSETTE_PROOF_FORMAT_OB2, ROSETTE_KEY_ALGORITHM_P256, NULL));
 }
 
+/* Issuing paths without a choice sign Data Integrity when they can, and
+ * VC-JWT for an issuer that has no Ed25519 key rather than failing. */
+static void
+test_default_proof (void)
+{
+  g_autoptr(TestIssuing) p256 = test_issuing_new (ROSETTE_KEY_ALGORITHM_P256, NULL, NULL);
+  g_autoptr(TestIssuing) ed25519 = test_issuing_new (ROSETTE_KEY_ALGORITHM_ED25519, NULL, NULL);
+
+  g_assert_cmpint (rosette_issue_default_proof (p256->issuer, NULL), ==,
+                   ROSETTE_ISSUE_PROOF_VC_JWT);
+  g_assert_cmpint (rosette_issue_default_proof (ed25519->issuer, NULL), ==,
+                   ROSETTE_ISSUE_PROOF_DATA_INTEGRITY);
+  /* A key given by the caller decides, whatever the keyring holds. */
+  g_assert_cmpint (rosette_issue_default_proof (p256->issuer, ed25519->key), ==,
+                   ROSETTE_ISSUE_PROOF_DATA_INTEGRITY);
+  g_assert_cmpint (rosette_issue_default_proof (ed25519->issuer, p256->key), ==,
+                   ROSETTE_ISSUE_PROOF_VC_JWT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -725,6 +744,7 @@ main (int   argc,
   g_test_add_func ("/rosette/credential/terms-defined", test_terms_defined);
   g_test_add_func ("/rosette/credential/terms-checker", test_terms_checker);
   g_test_add_func ("/rosette/credential/proof-format", test_proof_format);
+  g_test_add_func ("/rosette/credential/default-proof", test_default_proof);
 
   status = g_test_run ();
   g_hash_table_unref (contexts);

@@ -964,6 +964,31 @@ rosette_issue_proof_get_algorithm (RosetteIssuer     *issuer,
 }
 
 /**
+ * rosette_issue_default_proof:
+ * @key: (nullable): the key that will sign, when the caller has one;
+ *   %NULL for the issuer's keys in the keyring
+ *
+ * The proof for issuing paths that offer no choice (pathway goal badges,
+ * nominations from the app): Data Integrity, the default everywhere,
+ * when the signer is Ed25519; VC-JWT for an issuer with only P-256 or
+ * RSA keys, so it still issues rather than failing.
+ *
+ * Returns: the proof
+ */
+RosetteIssueProof
+rosette_issue_default_proof (RosetteIssuer *issuer,
+                             RosetteKey    *key)
+{
+  g_return_val_if_fail (ROSETTE_IS_ISSUER (issuer), ROSETTE_ISSUE_PROOF_DATA_INTEGRITY);
+
+  if (key != NULL)
+    return rosette_key_get_algorithm (key) == ROSETTE_KEY_ALGORITHM_ED25519
+      ? ROSETTE_ISSUE_PROOF_DATA_INTEGRITY : ROSETTE_ISSUE_PROOF_VC_JWT;
+  return rosette_issue_check_signing_key (issuer, ROSETTE_ISSUE_PROOF_DATA_INTEGRITY, NULL)
+    ? ROSETTE_ISSUE_PROOF_DATA_INTEGRITY : ROSETTE_ISSUE_PROOF_VC_JWT;
+}
+
+/**
  * rosette_issue_check_signing_key:
  *
  * Returns: %TRUE if @issuer has an active key for @proof, else %FALSE

@@ -207,6 +207,8 @@ RosetteKeyAlgorithm  rosette_issue_proof_get_algorithm (RosetteIssuer       *iss
 gboolean             rosette_issue_check_signing_key  (RosetteIssuer        *issuer,
                                                        RosetteIssueProof     proof,
                                                        GError              **error);
+RosetteIssueProof    rosette_issue_default_proof      (RosetteIssuer        *issuer,
+                                                       RosetteKey           *key);
 
 RosetteIssuePrepared *rosette_issue_prepare           (RosetteFamily        *family,
                                                        RosetteTier          *tier,

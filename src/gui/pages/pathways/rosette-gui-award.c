@@ -48,14 +48,7 @@ rosette_gui_award_context_new (RosetteRegistry   *registry,
   context.issuer = issuer;
   context.family = family;
   context.output_dir = output;
-  /* Data Integrity (Ed25519) where the issuer can sign it, as the Issue
-   * page defaults to; an issuer with only P-256 or RSA keys signs VC-JWT. */
-  if (key != NULL)
-    context.proof = rosette_key_get_algorithm (key) == ROSETTE_KEY_ALGORITHM_ED25519
-      ? ROSETTE_ISSUE_PROOF_DATA_INTEGRITY : ROSETTE_ISSUE_PROOF_VC_JWT;
-  else
-    context.proof = rosette_issuer_find_signing_key (issuer, ROSETTE_KEY_ALGORITHM_ED25519) != NULL
-      ? ROSETTE_ISSUE_PROOF_DATA_INTEGRITY : ROSETTE_ISSUE_PROOF_VC_JWT;
+  context.proof = rosette_issue_default_proof (issuer, key);
   context.format = ROSETTE_ISSUE_FORMAT_PNG;
   context.include_names = TRUE;
   context.key = key;
