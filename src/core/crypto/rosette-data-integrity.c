@@ -192,9 +192,10 @@ sha256 (const char *text,
     g_error ("SHA-256 is not available");
 }
 
-/* @document has no proof; @options has no proofValue. */
+/* The credential is hashed without its "proof", the proof options
+ * without "proofValue" (and with the credential's @context). */
 static gboolean
-compute_hash_data (JsonObject            *document,
+compute_hash_data (JsonObject            *credential,
                    JsonObject            *options,
                    RosetteContextLoader  *loader,
                    HashData              *out,
@@ -210,18 +211,19 @@ compute_hash_data (JsonObject            *document,
   /* proofConfig = the options, with the document's @context. */
   json_object_iter_init (&iter, options);
   while (json_object_iter_next (&iter, &name, &member))
-    if (strcmp (name, "@context") != 0)
+    if (strcmp (name, "@context") != 0 && strcmp (name, "proofValue") != 0)
       json_object_set_member (config, name, json_node_ref (member));
-  if ((member = json_object_get_member (document, "@context")) != NULL)
+  if ((member = json_object_get_member (credential, "@context")) != NULL)
     json_object_set_member (config, "@context", json_node_ref (member));
 
-  json_node_set_object (document_node, document);
+  json_node_set_object (document_node, credential);
   json_node_set_object (config_node, config);
 
   out->canonical_proof = rosette_jsonld_canonicalize (config_node, loader, error);
   if (out->canonical_proof == NULL)
     return FALSE;
-  out->canonical_document = rosette_jsonld_canonicalize (document_node, loader, error);
+  out->canonical_document = rosette_jsonld_canonicalize_without (document_node, "proof", loader,
+                                                                 error);
   if (out->canonical_document == NULL)
     return FALSE;
 
@@ -268,7 +270,6 @@ rosette_data_integrity_create_proof (JsonObject            *credential,
                                      RosetteContextLoader  *loader,
                                      GError               **error)
 {
-  g_autoptr(JsonObject) document = NULL;
   g_autoptr(JsonObject) proof = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GDateTime) utc = NULL;
@@ -303,8 +304,7 @@ rosette_data_integrity_create_proof (JsonObject            *credential,
   json_object_set_string_member (proof, "verificationMethod", verification_method);
   json_object_set_string_member (proof, "proofPurpose", "assertionMethod");
 
-  document = object_without (credential, "proof");
-  if (!compute_hash_data (document, proof, loader, &data, error))
+  if (!compute_hash_data (credential, proof, loader, &data, error))
     return NULL;
 
   signature = rosette_key_sign (key, data.hash_data, sizeof data.hash_data, error);
@@ -448,8 +448,6 @@ verify_one (RosetteDataIntegrityResult *result,
             const char                 *controller,
             RosetteContextLoader       *loader)
 {
-  g_autoptr(JsonObject) document = object_without (credential, "proof");
-  g_autoptr(JsonObject) options = object_without (proof, "proofValue");
   g_autoptr(GBytes) signature = NULL;
   g_autoptr(RosetteKey) key = NULL;
   g_autoptr(GError) error = NULL;
@@ -492,7 +490,7 @@ verify_one (RosetteDataIntegrityResult *result,
       return;
     }
 
-  if (!compute_hash_data (document, options, loader, &data, &error))
+  if (!compute_hash_data (credential, proof, loader, &data, &error))
     {
       result_add_reason (result, error->message);
       return;

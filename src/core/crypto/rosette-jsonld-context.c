@@ -43,7 +43,7 @@ process_context_object (Processor   *p,
                         GError     **error)
 {
   g_autoptr(GHashTable) defined = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GList) keys = NULL;
+  g_autofree LdMember *members = NULL;
   gboolean protected_default = FALSE;
   JsonNode *member;
 
@@ -148,10 +148,10 @@ process_context_object (Processor   *p,
       protected_default = json_node_get_boolean (member);
     }
 
-  keys = _rosette_jsonld_sorted_members (context);
-  for (GList *l = keys; l != NULL; l = l->next)
+  members = _rosette_jsonld_sorted_members (context);
+  for (guint k = 0; members[k].name != NULL; k++)
     {
-      const char *key = l->data;
+      const char *key = members[k].name;
 
       if (strcmp (key, "@base") == 0 || strcmp (key, "@direction") == 0 ||
           strcmp (key, "@import") == 0 || strcmp (key, "@language") == 0 ||
@@ -241,28 +241,61 @@ process_one (Processor   *p,
   return result;
 }
 
+/* Cache keys, built without allocating: most lookups hit. */
+typedef struct
+{
+  char  text[1024];
+  gsize len;
+  gboolean overflow;
+} Key;
+
+static void
+key_append (Key        *key,
+            const char *text,
+            gsize       length)
+{
+  if (key->len + length >= sizeof key->text)
+    {
+      key->overflow = TRUE;
+      return;
+    }
+  memcpy (key->text + key->len, text, length);
+  key->len += length;
+  key->text[key->len] = '\0';
+}
+
+static void
+key_append_str (Key        *key,
+                const char *text)
+{
+  key_append (key, text, strlen (text));
+}
+
 /* The key under which the result of applying @local to @active is
  * cached, or NULL when it cannot be: @active must be cached itself, and
  * @local a pinned context object, a context URL or a list of URLs (a
  * document's usual "@context", so that a batch of documents with the same
  * contexts processes them once, with one lookup). */
-static char *
+static const char *
 cache_key (Processor  *p,
            Ctx        *active,
            JsonNode   *local,
            gboolean    override_protected,
            gboolean    propagate,
-           gboolean    pinned)
+           gboolean    pinned,
+           Key        *key)
 {
-  GString *key;
+  char flags[5];
 
   if (active->key == NULL)
     return NULL;
-  key = g_string_new (active->key);
+  key->len = 0;
+  key->overflow = FALSE;
+  key_append_str (key, active->key);
   if (node_string (local) != NULL)
     {
-      g_string_append_c (key, '|');
-      g_string_append (key, node_string (local));
+      key_append (key, "|", 1);
+      key_append_str (key, node_string (local));
     }
   else if (JSON_NODE_HOLDS_ARRAY (local) && !pinned)
     {
@@ -273,31 +306,30 @@ cache_key (Processor  *p,
           const char *url = node_string (json_array_get_element (array, i));
 
           if (url == NULL)
-            {
-              g_string_free (key, TRUE);
-              return NULL;
-            }
-          g_string_append_c (key, '|');
-          g_string_append (key, url);
+            return NULL;
+          key_append (key, "|", 1);
+          key_append_str (key, url);
         }
     }
   else if (pinned)
     {
       /* The node of a pinned document lives as long as the loader. */
-      g_string_append_c (key, '|');
+      key_append (key, "|", 1);
       for (guintptr v = GPOINTER_TO_SIZE (local); v != 0; v >>= 4)
-        g_string_append_c (key, "0123456789abcdef"[v & 0xf]);
+        key_append (key, &"0123456789abcdef"[v & 0xf], 1);
     }
   else
     {
-      g_string_free (key, TRUE);
       return NULL;
     }
-  g_string_append_c (key, '|');
-  g_string_append_c (key, override_protected ? 'o' : '-');
-  g_string_append_c (key, propagate ? 'p' : '-');
-  g_string_append_c (key, (p->flags & ROSETTE_JSONLD_UNSAFE) ? 'u' : '-');
-  return g_string_free (key, FALSE);
+  flags[0] = '|';
+  flags[1] = override_protected ? 'o' : '-';
+  flags[2] = propagate ? 'p' : '-';
+  flags[3] = (p->flags & ROSETTE_JSONLD_UNSAFE) ? 'u' : '-';
+  flags[4] = '\0';
+  key_append (key, flags, 4);
+  /* A key too long for the buffer is not cached (never seen in practice). */
+  return key->overflow ? NULL : key->text;
 }
 
 /* Processes @local against @active; returns a new reference. @pinned
@@ -315,21 +347,23 @@ _rosette_jsonld_process_context (Processor   *p,
 {
   g_autoptr(Ctx) result = NULL;
   g_autofree char *key = NULL;
-  JsonArray *array = NULL;
-  guint n = 1;
+  Key key_buffer;
+  const char *lookup_key;
 
   if (!_rosette_jsonld_spend (p, error))
     return NULL;
 
   /* A pinned context applied to a cached context gives a cached one. */
-  key = cache_key (p, active, local, override_protected, propagate, pinned);
-  if (key != NULL)
+  lookup_key = cache_key (p, active, local, override_protected, propagate, pinned, &key_buffer);
+  if (lookup_key != NULL)
     {
       Ctx *cached;
 
-      cached = _rosette_context_loader_cache_lookup (p->loader, key);
+      cached = _rosette_context_loader_cache_lookup (p->loader, lookup_key);
       if (cached != NULL)
         return cached;
+      /* Processing may recurse: keep the key for the insert below. */
+      key = g_strdup (lookup_key);
     }
 
   if (JSON_NODE_HOLDS_OBJECT (local) &&
@@ -351,15 +385,9 @@ _rosette_jsonld_process_context (Processor   *p,
       result = ctx_ref (active);
     }
 
-  if (JSON_NODE_HOLDS_ARRAY (local))
+  for (guint i = 0; i < node_n_items (local); i++)
     {
-      array = json_node_get_array (local);
-      n = json_array_get_length (array);
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *item = array != NULL ? json_array_get_element (array, i) : local;
+      JsonNode *item = node_item (local, i);
       Ctx *next;
 
       next = process_one (p, result, active, item, base_url, override_protected,

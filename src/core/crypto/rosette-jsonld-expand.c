@@ -6,8 +6,9 @@
  */
 
 /*
- * JSON-LD 1.1 expansion (§5.1): a document under its active context
- * becomes expanded form (full IRIs, value objects, no context).
+ * JSON-LD 1.1 expansion (§5.1) and value expansion (§5.3): a document
+ * under its active context becomes expanded form (full IRIs, value
+ * objects, no context), built as the LdItem tree that toRdf reads.
  */
 
 #include "config.h"
@@ -18,22 +19,157 @@
 #include "rosette-error.h"
 #include "rosette-jsonld-private.h"
 
-static JsonNode *
-string_node (const char *s)
-{
-  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+/* Items (in p->arena) */
 
-  json_node_set_string (node, s);
-  return node;
+static LdItem *
+map_new (Processor *p)
+{
+  return _rosette_jsonld_arena_alloc0 (p->arena, sizeof (LdItem));
 }
 
-static JsonNode *
-object_node_take (JsonObject *object)
+static LdItem *
+array_new (Processor *p)
 {
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  LdItem *item = map_new (p);
 
-  json_node_take_object (node, object);
-  return node;
+  item->keys = LD_ARRAY;
+  return item;
+}
+
+static gboolean
+is_array (const LdItem *item)
+{
+  return (item->keys & LD_ARRAY) != 0;
+}
+
+static const char *
+arena_take (Processor *p,
+            char      *s)
+{
+  const char *copy = _rosette_jsonld_arena_strdup (p->arena, s);
+
+  g_free (s);
+  return copy;
+}
+
+/* Appends @item to @vec, or its elements when it is an array itself. */
+static void
+append_flat (Processor *p,
+             LdVec     *vec,
+             LdItem    *item)
+{
+  if (!is_array (item))
+    {
+      _rosette_jsonld_vec_add (p->arena, vec, item);
+      return;
+    }
+  for (guint i = 0; i < item->items.len; i++)
+    _rosette_jsonld_vec_add (p->arena, vec, ld_vec_index (&item->items, i));
+}
+
+/* An array stays one; anything else becomes [item]. */
+static LdItem *
+as_array (Processor *p,
+          LdItem    *item)
+{
+  LdItem *array;
+
+  if (is_array (item))
+    return item;
+  array = array_new (p);
+  _rosette_jsonld_vec_add (p->arena, &array->items, item);
+  return array;
+}
+
+/* The number of entries a map has, keywords included. */
+static guint
+map_size (const LdItem *map)
+{
+  guint size = map->properties.len;
+
+  for (guint keys = map->keys; keys != 0; keys &= keys - 1)
+    size++;
+  return size;
+}
+
+/* Adds @value (an array adds its elements) under @iri. */
+static void
+add_value (Processor   *p,
+           LdItem      *map,
+           const char  *iri,
+           LdItem      *value)
+{
+  LdProperty *property = NULL;
+
+  for (guint i = 0; i < map->properties.len; i++)
+    {
+      LdProperty *candidate = ld_vec_index (&map->properties, i);
+
+      if (strcmp (candidate->iri, iri) == 0)
+        {
+          property = candidate;
+          break;
+        }
+    }
+  if (property == NULL)
+    {
+      property = _rosette_jsonld_arena_alloc0 (p->arena, sizeof (LdProperty));
+      property->iri = _rosette_jsonld_arena_strdup (p->arena, iri);
+      _rosette_jsonld_vec_add (p->arena, &map->properties, property);
+    }
+  append_flat (p, &property->values, value);
+}
+
+static void
+add_type (Processor  *p,
+          LdItem     *map,
+          const char *iri)
+{
+  _rosette_jsonld_vec_add (p->arena, &map->types, (gpointer) iri);
+  map->keys |= LD_HAS_TYPE;
+}
+
+/* The flag of a keyword that a map can hold (0 for any other). */
+static guint
+keyword_flag (const char *keyword)
+{
+  static const struct { const char *name; guint flag; } flags[] = {
+    { "@id", LD_HAS_ID }, { "@type", LD_HAS_TYPE }, { "@value", LD_HAS_VALUE },
+    { "@language", LD_HAS_LANGUAGE }, { "@direction", LD_HAS_DIRECTION },
+    { "@index", LD_HAS_INDEX }, { "@list", LD_HAS_LIST }, { "@set", LD_HAS_SET },
+    { "@graph", LD_HAS_GRAPH }, { "@included", LD_HAS_INCLUDED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    if (strcmp (keyword, flags[i].name) == 0)
+      return flags[i].flag;
+  return 0;
+}
+
+static gboolean expand_element (Processor   *p,
+                                Ctx         *active,
+                                const char  *active_property,
+                                TermDef     *property_def,
+                                JsonNode    *element,
+                                gboolean     from_map,
+                                gboolean     inside_list,
+                                guint        depth,
+                                LdItem     **out,
+                                GError     **error);
+
+static gboolean
+is_type_key (Ctx        *active,
+             const char *key)
+{
+  const char * const *aliases;
+
+  if (strcmp (key, "@type") == 0)
+    return TRUE;
+  aliases = _rosette_jsonld_ctx_type_aliases (active);
+  for (guint i = 0; aliases[i] != NULL; i++)
+    if (strcmp (key, aliases[i]) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 static guint
@@ -45,53 +181,110 @@ term_container (Ctx        *ctx,
   return def != NULL ? def->container : 0;
 }
 
+/* Value expansion (§5.3); @def is the definition of @active_property
+ * in @active. */
+
+static gboolean
+expand_value (Processor   *p,
+              Ctx         *active,
+              TermDef     *def,
+              JsonNode    *value,
+              LdItem     **out,
+              GError     **error)
+{
+  const char *type = def != NULL ? def->type : NULL;
+  LdItem *result = map_new (p);
+  const char *language;
+  const char *direction;
+
+  if (type != NULL && node_string (value) != NULL &&
+      (strcmp (type, "@id") == 0 || strcmp (type, "@vocab") == 0))
+    {
+      g_autofree char *iri = NULL;
+
+      if (!_rosette_jsonld_expand_iri (p, active, node_string (value), TRUE,
+                                       strcmp (type, "@vocab") == 0, NULL, &iri, error))
+        return FALSE;
+      if (iri == NULL ||
+          (!_rosette_jsonld_is_absolute_iri (iri) && !_rosette_jsonld_is_keyword (iri)))
+        {
+          if (!_rosette_jsonld_unsafe_drop (p, error, _("The value “%s” is not an absolute IRI"),
+                                            node_string (value)))
+            return FALSE;
+        }
+      result->id = _rosette_jsonld_arena_strdup (p->arena, iri);
+      result->keys |= LD_HAS_ID;
+      *out = result;
+      return TRUE;
+    }
+
+  result->value = value;
+  result->keys |= LD_HAS_VALUE;
+  if (type != NULL && strcmp (type, "@id") != 0 && strcmp (type, "@vocab") != 0 &&
+      strcmp (type, "@none") != 0)
+    {
+      add_type (p, result, _rosette_jsonld_arena_strdup (p->arena, type));
+    }
+  else if (node_string (value) != NULL)
+    {
+      language = (def != NULL && def->has_language) ? def->language : active->language;
+      direction = (def != NULL && def->has_direction) ? def->direction : active->direction;
+      if (language != NULL)
+        {
+          result->language = _rosette_jsonld_arena_strdup (p->arena, language);
+          result->keys |= LD_HAS_LANGUAGE;
+        }
+      if (direction != NULL)
+        {
+          result->direction = _rosette_jsonld_arena_strdup (p->arena, direction);
+          result->keys |= LD_HAS_DIRECTION;
+        }
+    }
+
+  *out = result;
+  return TRUE;
+}
+
+/* Expansion (§5.1) */
+
 static gboolean
 expand_array (Processor   *p,
               Ctx         *active,
               const char  *active_property,
+              TermDef     *property_def,
               JsonArray   *array,
               gboolean     from_map,
               gboolean     inside_list,
               guint        depth,
-              JsonNode   **out,
+              LdItem     **out,
               GError     **error)
 {
-  g_autoptr(JsonArray) result = json_array_new ();
-  guint container = term_container (active, active_property);
+  LdItem *result = array_new (p);
+  guint container = property_def != NULL ? property_def->container : 0;
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonNode *expanded = NULL;
+      LdItem *expanded = NULL;
 
-      if (!_rosette_jsonld_expand_element (p, active, active_property,
+      if (!expand_element (p, active, active_property, property_def,
                                            json_array_get_element (array, i),
                                            from_map, inside_list || (container & CONTAINER_LIST), depth + 1,
                                            &expanded, error))
         return FALSE;
       if (expanded == NULL)
         continue;
-      if ((container & CONTAINER_LIST) && JSON_NODE_HOLDS_ARRAY (expanded))
+      if ((container & CONTAINER_LIST) && is_array (expanded))
         {
-          JsonObject *list = json_object_new ();
+          LdItem *list = map_new (p);
 
-          json_object_set_member (list, "@list", expanded);
-          expanded = object_node_take (list);
+          list->content = expanded;
+          list->keys |= LD_HAS_LIST;
+          expanded = list;
         }
-      if (JSON_NODE_HOLDS_ARRAY (expanded))
-        {
-          JsonArray *items = json_node_get_array (expanded);
-
-          for (guint k = 0; k < json_array_get_length (items); k++)
-            json_array_add_element (result, json_node_ref (json_array_get_element (items, k)));
-          json_node_unref (expanded);
-        }
-      else
-        {
-          json_array_add_element (result, expanded);
-        }
+      append_flat (p, &result->items, expanded);
     }
 
-  *out = _rosette_jsonld_array_node_take (g_steal_pointer (&result));
+  *out = result;
   return TRUE;
 }
 
@@ -102,15 +295,30 @@ keeps_type_scoped_context (Processor   *p,
                            JsonObject  *element,
                            GError     **error)
 {
-  g_autoptr(GList) keys = json_object_get_members (element);
-  gboolean only_id = g_list_length (keys) == 1;
+  gboolean only_id = json_object_get_size (element) == 1;
+  JsonObjectIter iter;
+  const char *key;
 
-  for (GList *l = keys; l != NULL; l = l->next)
+  json_object_iter_init (&iter, element);
+  while (json_object_iter_next (&iter, &key, NULL))
     {
-      g_autofree char *expanded = NULL;
+      g_autofree char *computed = NULL;
+      const char *expanded;
 
-      if (!_rosette_jsonld_expand_iri (p, active, l->data, FALSE, TRUE, NULL, &expanded, error))
-        return FALSE;
+      /* A term that is not a keyword is its IRI mapping (§5.2), and
+       * nothing else can expand to a keyword. */
+      if (key[0] != '@')
+        {
+          TermDef *def = ctx_lookup (active, key);
+
+          expanded = def != NULL ? def->iri : NULL;
+        }
+      else
+        {
+          if (!_rosette_jsonld_expand_iri (p, active, key, FALSE, TRUE, NULL, &computed, error))
+            return FALSE;
+          expanded = computed;
+        }
       if (g_strcmp0 (expanded, "@value") == 0)
         return TRUE;
       if (only_id && g_strcmp0 (expanded, "@id") == 0)
@@ -124,85 +332,52 @@ expand_language_map (Processor   *p,
                      Ctx         *active,
                      const char  *key,
                      JsonObject  *map,
-                     JsonNode   **out,
+                     LdItem     **out,
                      GError     **error)
 {
-  g_autoptr(JsonArray) result = json_array_new ();
-  g_autoptr(GList) languages = _rosette_jsonld_sorted_members (map);
+  LdItem *result = array_new (p);
+  g_autofree LdMember *languages = _rosette_jsonld_sorted_members (map);
   TermDef *def = ctx_lookup (active, key);
   const char *direction = (def != NULL && def->has_direction) ? def->direction : active->direction;
 
-  for (GList *l = languages; l != NULL; l = l->next)
+  for (guint l = 0; languages[l].name != NULL; l++)
     {
-      const char *language = l->data;
-      JsonNode *value = json_object_get_member (map, language);
+      const char *language = languages[l].name;
+      JsonNode *value = languages[l].value;
       g_autofree char *expanded_language = NULL;
-      JsonArray *items = NULL;
-      guint n = 1;
 
       if (!_rosette_jsonld_expand_iri (p, active, language, FALSE, TRUE, NULL, &expanded_language,
                                        error))
         return FALSE;
-      if (JSON_NODE_HOLDS_ARRAY (value))
+      for (guint i = 0; i < node_n_items (value); i++)
         {
-          items = json_node_get_array (value);
-          n = json_array_get_length (items);
-        }
-      for (guint i = 0; i < n; i++)
-        {
-          JsonNode *item = items != NULL ? json_array_get_element (items, i) : value;
-          JsonObject *object;
+          JsonNode *item = node_item (value, i);
+          LdItem *object;
 
           if (JSON_NODE_HOLDS_NULL (item))
             continue;
           if (node_string (item) == NULL)
             return _rosette_jsonld_fail (error, ROSETTE_ERROR_INVALID,
                                          _("The language map of “%s” holds something other than text"), key);
-          object = json_object_new ();
-          json_object_set_string_member (object, "@value", node_string (item));
+          object = map_new (p);
+          object->value = item;
+          object->keys |= LD_HAS_VALUE;
           if (g_strcmp0 (expanded_language, "@none") != 0)
             {
-              g_autofree char *lower = g_ascii_strdown (language, -1);
-
-              json_object_set_string_member (object, "@language", lower);
+              object->language = arena_take (p, g_ascii_strdown (language, -1));
+              object->keys |= LD_HAS_LANGUAGE;
             }
           if (direction != NULL)
-            json_object_set_string_member (object, "@direction", direction);
-          json_array_add_object_element (result, object);
+            {
+              object->direction = _rosette_jsonld_arena_strdup (p->arena, direction);
+              object->keys |= LD_HAS_DIRECTION;
+            }
+          _rosette_jsonld_vec_add (p->arena, &result->items, object);
         }
     }
 
-  *out = _rosette_jsonld_array_node_take (g_steal_pointer (&result));
+  *out = result;
   return TRUE;
-}
-
-static void
-add_value (JsonObject *result,
-           const char *property,
-           JsonNode   *value)
-{
-  JsonNode *existing = json_object_get_member (result, property);
-  JsonArray *array;
-
-  if (existing == NULL)
-    {
-      existing = json_node_new (JSON_NODE_ARRAY);
-      json_node_take_array (existing, json_array_new ());
-      json_object_set_member (result, property, existing);
-    }
-  array = json_node_get_array (existing);
-  if (JSON_NODE_HOLDS_ARRAY (value))
-    {
-      JsonArray *items = json_node_get_array (value);
-
-      for (guint i = 0; i < json_array_get_length (items); i++)
-        json_array_add_element (array, json_node_ref (json_array_get_element (items, i)));
-      json_node_unref (value);
-    }
-  else
-    {
-      json_array_add_element (array, value);
-    }
 }
 
 /* Steps 13.4.x: one keyword entry of a map. */
@@ -215,175 +390,156 @@ expand_keyword (Processor   *p,
                 const char  *keyword,
                 JsonNode    *value,
                 const char  *input_type,
-                JsonObject  *result,
+                LdItem      *result,
                 guint        depth,
                 GError     **error)
 {
-  JsonNode *expanded = NULL;
+  guint flag = keyword_flag (keyword);
+  LdItem *expanded = NULL;
 
-  if (json_object_has_member (result, keyword) &&
-      strcmp (keyword, "@included") != 0 && strcmp (keyword, "@type") != 0)
+  if ((result->keys & flag) != 0 && flag != LD_HAS_INCLUDED && flag != LD_HAS_TYPE)
     return _rosette_jsonld_fail (error, ROSETTE_ERROR_INVALID,
                                  _("The JSON-LD document has “%s” twice in one object"), keyword);
 
-  if (strcmp (keyword, "@id") == 0)
+  switch (flag)
     {
-      g_autofree char *iri = NULL;
+    case LD_HAS_ID:
+      {
+        g_autofree char *iri = NULL;
 
-      if (node_string (value) == NULL)
-        return _rosette_jsonld_fail (error, ROSETTE_ERROR_INVALID, "%s",
-                                     _("The JSON-LD document has an “@id” that is not a string"));
-      if (!_rosette_jsonld_expand_iri (p, active, node_string (value), TRUE, FALSE, NULL, &iri,
-                                       error))
-        return FALSE;
-      if (iri == NULL ||
-          (!_rosette_jsonld_is_absolute_iri (iri) && !_rosette_jsonld_is_keyword (iri)))
-        {
-          if (!_rosette_jsonld_unsafe_drop (p, error,
-                                            _("The identifier “%s” is not an absolute IRI"),
-                                            node_string (value)))
-            return FALSE;
-        }
-      if (iri != NULL)
-        json_object_set_string_member (result, "@id", iri);
-      else
-        json_object_set_null_member (result, "@id");
-      return TRUE;
-    }
+        if (node_string (value) == NULL)
+          return _rosette_jsonld_fail (error, ROSETTE_ERROR_INVALID, "%s",
+                                       _("The JSON-LD document has an “@id” that is not a string"));
+        if (!_rosette_jsonld_expand_iri (p, active, node_string (value), TRUE, FALSE, NULL, &iri,
+                                         error))
+          return FALSE;
+        if (iri == NULL ||
+            (!_rosette_jsonld_is_absolute_iri (iri) && !_rosette_jsonld_is_keyword (iri)))
+          {
+            if (!_rosette_jsonld_unsafe_drop (p, error,
+                                              _("The identifier “%s” is not an absolute IRI"),
+                                              node_string (value)))
+              return FALSE;
+          }
+        result->id = _rosette_jsonld_arena_strdup (p->arena, iri);
+        result->keys |= LD_HAS_ID;
+        return TRUE;
+      }
 
-  if (strcmp (keyword, "@type") == 0)
-    {
-      JsonArray *types = NULL;
-      guint n = 1;
+    case LD_HAS_TYPE:
+      {
+        for (guint i = 0; i < node_n_items (value); i++)
+          {
+            JsonNode *item = node_item (value, i);
+            g_autofree char *iri = NULL;
 
-      if (JSON_NODE_HOLDS_ARRAY (value))
-        {
-          types = json_node_get_array (value);
-          n = json_array_get_length (types);
-        }
-      for (guint i = 0; i < n; i++)
-        {
-          JsonNode *item = types != NULL ? json_array_get_element (types, i) : value;
-          g_autofree char *iri = NULL;
+            if (node_string (item) == NULL)
+              return _rosette_jsonld_fail (error, ROSETTE_ERROR_INVALID, "%s",
+                                           _("The JSON-LD document has a “type” that is not a string"));
+            if (!_rosette_jsonld_expand_iri (p, type_scoped, node_string (item), TRUE, TRUE, NULL,
+                                             &iri, error))
+              return FALSE;
+            if (iri == NULL || (!_rosette_jsonld_is_absolute_iri (iri) && strcmp (iri, "@json") != 0))
+              {
+                if (!_rosette_jsonld_unsafe_drop (p, error,
+                                                  _("The type “%s” is not defined by the document’s contexts"),
+                                                  node_string (item)))
+                  return FALSE;
+                if (iri == NULL)
+                  continue;
+              }
+            add_type (p, result, _rosette_jsonld_arena_strdup (p->arena, iri));
+          }
+        result->keys |= LD_HAS_TYPE;
+        return TRUE;
+      }
 
-          if (node_string (item) == NULL)
-            return _rosette_jsonld_fail (error, ROSETTE_ERROR_INVALID, "%s",
-                                         _("The JSON-LD document has a “type” that is not a string"));
-          if (!_rosette_jsonld_expand_iri (p, type_scoped, node_string (item), TRUE, TRUE, NULL,
-                                           &iri, error))
-            return FALSE;
-          if (iri == NULL || (!_rosette_jsonld_is_absolute_iri (iri) && strcmp (iri, "@json") != 0))
-            {
-              if (!_rosette_jsonld_unsafe_drop (p, error,
-                                                _("The type “%s” is not defined by the document’s contexts"),
-                                                node_string (item)))
-                return FALSE;
-              if (iri == NULL)
-                continue;
-            }
-          add_value (result, "@type", string_node (iri));
-        }
-      if (!json_object_has_member (result, "@type"))
-        json_object_set_array_member (result, "@type", json_array_new ());
-      return TRUE;
-    }
+    case LD_HAS_GRAPH:
+    case LD_HAS_INCLUDED:
+      {
+        LdItem *items;
 
-  if (strcmp (keyword, "@graph") == 0 || strcmp (keyword, "@included") == 0)
-    {
-      if (!_rosette_jsonld_expand_element (p, active,
-                                           strcmp (keyword, "@graph") == 0 ? "@graph" : NULL,
-                                           value, FALSE, FALSE, depth + 1, &expanded, error))
-        return FALSE;
-      if (expanded == NULL)
-        expanded = _rosette_jsonld_array_node_take (json_array_new ());
-      else if (!JSON_NODE_HOLDS_ARRAY (expanded))
-        expanded = _rosette_jsonld_array_node_take (_rosette_jsonld_as_array_take (expanded));
-      if (strcmp (keyword, "@included") == 0)
-        {
-          JsonArray *items = json_node_get_array (expanded);
+        if (!expand_element (p, active, flag == LD_HAS_GRAPH ? "@graph" : NULL,
+                             flag == LD_HAS_GRAPH ? ctx_lookup (active, "@graph") : NULL,
+                             value, FALSE, FALSE, depth + 1, &expanded, error))
+          return FALSE;
+        items = expanded != NULL ? as_array (p, expanded) : array_new (p);
+        if (flag == LD_HAS_INCLUDED)
+          {
+            for (guint i = 0; i < items->items.len; i++)
+              {
+                LdItem *item = ld_vec_index (&items->items, i);
 
-          for (guint i = 0; i < json_array_get_length (items); i++)
-            {
-              JsonNode *item = json_array_get_element (items, i);
-
-              if (!JSON_NODE_HOLDS_OBJECT (item) ||
-                  json_object_has_member (json_node_get_object (item), "@value") ||
-                  json_object_has_member (json_node_get_object (item), "@list"))
-                {
-                  json_node_unref (expanded);
+                if (is_array (item) || (item->keys & (LD_HAS_VALUE | LD_HAS_LIST)) != 0)
                   return _rosette_jsonld_fail (error, ROSETTE_ERROR_INVALID, "%s",
                                                _("The JSON-LD document has an invalid “@included”"));
-                }
-            }
-          add_value (result, "@included", expanded);
-          return TRUE;
-        }
-      json_object_set_member (result, "@graph", expanded);
-      return TRUE;
-    }
+              }
+            append_flat (p, &result->included, items);
+          }
+        else
+          {
+            result->graph = items->items;
+          }
+        result->keys |= flag;
+        return TRUE;
+      }
 
-  if (strcmp (keyword, "@value") == 0)
-    {
-      if (g_strcmp0 (input_type, "@json") == 0)
-        {
-          json_object_set_member (result, "@value", json_node_copy (value));
-          return TRUE;
-        }
-      if (!JSON_NODE_HOLDS_NULL (value) && !node_is_scalar (value))
+    case LD_HAS_VALUE:
+      if (g_strcmp0 (input_type, "@json") != 0 &&
+          !JSON_NODE_HOLDS_NULL (value) && !node_is_scalar (value))
         return _rosette_jsonld_fail (error, ROSETTE_ERROR_INVALID, "%s",
                                      _("The JSON-LD document has an “@value” that is not a scalar"));
-      json_object_set_member (result, "@value", json_node_copy (value));
+      result->value = value;
+      result->keys |= LD_HAS_VALUE;
       return TRUE;
-    }
 
-  if (strcmp (keyword, "@language") == 0)
-    {
-      g_autofree char *lower = NULL;
-
+    case LD_HAS_LANGUAGE:
       if (node_string (value) == NULL)
         return _rosette_jsonld_fail (error, ROSETTE_ERROR_INVALID, "%s",
                                      _("The JSON-LD document has an “@language” that is not a string"));
-      lower = g_ascii_strdown (node_string (value), -1);
-      json_object_set_string_member (result, "@language", lower);
+      result->language = arena_take (p, g_ascii_strdown (node_string (value), -1));
+      result->keys |= LD_HAS_LANGUAGE;
       return TRUE;
-    }
 
-  if (strcmp (keyword, "@direction") == 0)
-    {
+    case LD_HAS_DIRECTION:
       if (g_strcmp0 (node_string (value), "ltr") != 0 &&
           g_strcmp0 (node_string (value), "rtl") != 0)
         return _rosette_jsonld_fail (error, ROSETTE_ERROR_INVALID, "%s",
                                      _("The JSON-LD document has an invalid “@direction”"));
-      json_object_set_string_member (result, "@direction", node_string (value));
+      result->direction = node_string (value);
+      result->keys |= LD_HAS_DIRECTION;
       return TRUE;
-    }
 
-  if (strcmp (keyword, "@index") == 0)
-    {
+    case LD_HAS_INDEX:
       if (node_string (value) == NULL)
         return _rosette_jsonld_fail (error, ROSETTE_ERROR_INVALID, "%s",
                                      _("The JSON-LD document has an “@index” that is not a string"));
-      json_object_set_string_member (result, "@index", node_string (value));
+      result->index = node_string (value);
+      result->keys |= LD_HAS_INDEX;
       return TRUE;
-    }
 
-  if (strcmp (keyword, "@list") == 0 || strcmp (keyword, "@set") == 0)
-    {
-      gboolean list = strcmp (keyword, "@list") == 0;
+    case LD_HAS_LIST:
+    case LD_HAS_SET:
+      {
+        gboolean list = flag == LD_HAS_LIST;
 
-      if (list && (active_property == NULL || strcmp (active_property, "@graph") == 0))
-        return _rosette_jsonld_unsafe_drop (p, error, "%s",
-                                            _("The JSON-LD document has a free-floating list"));
-      if (!_rosette_jsonld_expand_element (p, active, active_property, value, FALSE, list,
-                                           depth + 1,
-                                           &expanded, error))
-        return FALSE;
-      if (expanded == NULL)
-        expanded = _rosette_jsonld_array_node_take (json_array_new ());
-      if (list && !JSON_NODE_HOLDS_ARRAY (expanded))
-        expanded = _rosette_jsonld_array_node_take (_rosette_jsonld_as_array_take (expanded));
-      json_object_set_member (result, keyword, expanded);
-      return TRUE;
+        if (list && (active_property == NULL || strcmp (active_property, "@graph") == 0))
+          return _rosette_jsonld_unsafe_drop (p, error, "%s",
+                                              _("The JSON-LD document has a free-floating list"));
+        if (!expand_element (p, active, active_property, ctx_lookup (active, active_property),
+                             value, FALSE, list, depth + 1, &expanded, error))
+          return FALSE;
+        if (expanded == NULL)
+          expanded = array_new (p);
+        if (list)
+          expanded = as_array (p, expanded);
+        result->content = expanded;
+        result->keys |= flag;
+        return TRUE;
+      }
+
+    default:
+      break;
     }
 
   if (strcmp (keyword, "@context") == 0)
@@ -393,28 +549,28 @@ expand_keyword (Processor   *p,
                                _("The JSON-LD document uses “%s”, which Rosette does not support"), key);
 }
 
-/* Steps 13.5–13.14: one property entry of a map. */
+/* Steps 13.5–13.14: one property entry of a map; @def is the definition
+ * of @key in @active, if it has one. */
 static gboolean
 expand_property (Processor   *p,
                  Ctx         *active,
+                 TermDef     *def,
                  const char  *key,
                  const char  *property,
                  JsonNode    *value,
-                 JsonObject  *result,
+                 LdItem      *result,
                  guint        depth,
                  GError     **error)
 {
-  TermDef *def = ctx_lookup (active, key);
   guint container = def != NULL ? def->container : 0;
-  JsonNode *expanded = NULL;
+  LdItem *expanded = NULL;
 
   if (def != NULL && g_strcmp0 (def->type, "@json") == 0)
     {
-      JsonObject *object = json_object_new ();
-
-      json_object_set_member (object, "@value", json_node_copy (value));
-      json_object_set_string_member (object, "@type", "@json");
-      expanded = object_node_take (object);
+      expanded = map_new (p);
+      expanded->value = value;
+      add_type (p, expanded, "@json");
+      expanded->keys |= LD_HAS_VALUE;
     }
   else if ((container & CONTAINER_LANGUAGE) && JSON_NODE_HOLDS_OBJECT (value))
     {
@@ -423,8 +579,8 @@ expand_property (Processor   *p,
     }
   else
     {
-      if (!_rosette_jsonld_expand_element (p, active, key, value, FALSE, FALSE, depth + 1,
-                                           &expanded, error))
+      if (!expand_element (p, active, key, def, value, FALSE, FALSE, depth + 1, &expanded,
+                           error))
         return FALSE;
     }
 
@@ -432,33 +588,33 @@ expand_property (Processor   *p,
     return TRUE;
 
   if ((container & CONTAINER_LIST) &&
-      !(JSON_NODE_HOLDS_OBJECT (expanded) &&
-        json_object_has_member (json_node_get_object (expanded), "@list")))
+      !(!is_array (expanded) && (expanded->keys & LD_HAS_LIST)))
     {
-      JsonObject *list = json_object_new ();
+      LdItem *list = map_new (p);
 
-      json_object_set_array_member (list, "@list", _rosette_jsonld_as_array_take (expanded));
-      expanded = object_node_take (list);
+      list->content = as_array (p, expanded);
+      list->keys |= LD_HAS_LIST;
+      expanded = list;
     }
 
   if (container & CONTAINER_GRAPH)
     {
-      JsonArray *items = _rosette_jsonld_as_array_take (expanded);
-      JsonArray *graphs = json_array_new ();
+      LdItem *items = as_array (p, expanded);
+      LdItem *graphs = array_new (p);
 
-      for (guint i = 0; i < json_array_get_length (items); i++)
+      /* Each item goes into its own graph object. */
+      for (guint i = 0; i < items->items.len; i++)
         {
-          JsonObject *graph = json_object_new ();
-          JsonNode *item = json_node_ref (json_array_get_element (items, i));
+          LdItem *graph = map_new (p);
 
-          json_object_set_array_member (graph, "@graph", _rosette_jsonld_as_array_take (item));
-          json_array_add_object_element (graphs, graph);
+          graph->graph = as_array (p, ld_vec_index (&items->items, i))->items;
+          graph->keys |= LD_HAS_GRAPH;
+          _rosette_jsonld_vec_add (p->arena, &graphs->items, graph);
         }
-      json_array_unref (items);
-      expanded = _rosette_jsonld_array_node_take (graphs);
+      expanded = graphs;
     }
 
-  add_value (result, property, expanded);
+  add_value (p, result, property, expanded);
   return TRUE;
 }
 
@@ -468,72 +624,54 @@ finish_map (Processor   *p,
             const char  *active_property,
             Ctx         *active,
             gboolean     inside_list,
-            JsonObject  *result,
-            JsonNode   **out,
+            LdItem      *result,
+            LdItem     **out,
             GError     **error)
 {
-  guint size = json_object_get_size (result);
-  JsonNode *member;
+  guint size = map_size (result);
 
   *out = NULL;
-  if ((member = json_object_get_member (result, "@value")) != NULL)
+  if (result->keys & LD_HAS_VALUE)
     {
-      JsonNode *type = json_object_get_member (result, "@type");
+      const guint allowed = LD_HAS_VALUE | LD_HAS_TYPE | LD_HAS_LANGUAGE | LD_HAS_DIRECTION |
+                            LD_HAS_INDEX;
       const char *type_iri = NULL;
-      JsonObjectIter iter;
-      const char *name;
 
-      json_object_iter_init (&iter, result);
-      while (json_object_iter_next (&iter, &name, NULL))
-        if (strcmp (name, "@value") != 0 && strcmp (name, "@type") != 0 &&
-            strcmp (name, "@language") != 0 && strcmp (name, "@direction") != 0 &&
-            strcmp (name, "@index") != 0)
-          return _rosette_jsonld_fail (error, ROSETTE_ERROR_INVALID, "%s",
-                                       _("The JSON-LD document has an invalid value object"));
-      if (type != NULL)
+      if ((result->keys & ~allowed) != 0 || result->properties.len > 0)
+        return _rosette_jsonld_fail (error, ROSETTE_ERROR_INVALID, "%s",
+                                     _("The JSON-LD document has an invalid value object"));
+      if (result->keys & LD_HAS_TYPE)
         {
-          if (JSON_NODE_HOLDS_ARRAY (type) &&
-              json_array_get_length (json_node_get_array (type)) == 1)
-            {
-              type_iri = node_string (json_array_get_element (json_node_get_array (type), 0));
-              json_object_set_string_member (result, "@type", type_iri);
-              type_iri = json_object_get_string_member (result, "@type");
-            }
-          else
-            {
-              type_iri = node_string (type);
-            }
-          if (type_iri == NULL || json_object_has_member (result, "@language") ||
-              json_object_has_member (result, "@direction"))
+          type_iri = ld_value_type (result);
+          if (type_iri == NULL || (result->keys & (LD_HAS_LANGUAGE | LD_HAS_DIRECTION)))
             return _rosette_jsonld_fail (error, ROSETTE_ERROR_INVALID, "%s",
                                          _("The JSON-LD document has an invalid typed value"));
         }
       if (g_strcmp0 (type_iri, "@json") == 0)
         goto keep;
-      if (JSON_NODE_HOLDS_NULL (member))
+      if (JSON_NODE_HOLDS_NULL (result->value))
         return _rosette_jsonld_unsafe_drop (p, error, "%s",
                                             _("The JSON-LD document has a null value"));
-      if (node_string (member) == NULL && json_object_has_member (result, "@language"))
+      if (node_string (result->value) == NULL && (result->keys & LD_HAS_LANGUAGE))
         return _rosette_jsonld_fail (error, ROSETTE_ERROR_INVALID, "%s",
                                      _("The JSON-LD document has a language on a value that is not text"));
       if (type_iri != NULL && !_rosette_jsonld_is_absolute_iri (type_iri))
         return _rosette_jsonld_fail (error, ROSETTE_ERROR_INVALID, "%s",
                                      _("The JSON-LD document has an invalid typed value"));
     }
-  else if ((member = json_object_get_member (result, "@list")) != NULL ||
-           (member = json_object_get_member (result, "@set")) != NULL)
+  else if (result->keys & (LD_HAS_LIST | LD_HAS_SET))
     {
-      if (size > 2 || (size == 2 && !json_object_has_member (result, "@index")))
+      if (size > 2 || (size == 2 && !(result->keys & LD_HAS_INDEX)))
         return _rosette_jsonld_fail (error, ROSETTE_ERROR_INVALID, "%s",
                                      _("The JSON-LD document has an invalid list or set object"));
-      if (json_object_has_member (result, "@set"))
+      if (result->keys & LD_HAS_SET)
         {
-          *out = json_node_ref (member);
+          *out = result->content;
           return TRUE;
         }
     }
 
-  if (size == 1 && json_object_has_member (result, "@language"))
+  if (size == 1 && (result->keys & LD_HAS_LANGUAGE))
     return _rosette_jsonld_unsafe_drop (p, error, "%s",
                                         _("The JSON-LD document has an object with only a language"));
 
@@ -544,17 +682,17 @@ finish_map (Processor   *p,
       if (size == 0)
         return _rosette_jsonld_unsafe_drop (p, error, "%s",
                                             _("The JSON-LD document has an empty object"));
-      if (json_object_has_member (result, "@value") || json_object_has_member (result, "@list"))
+      if (result->keys & (LD_HAS_VALUE | LD_HAS_LIST))
         return _rosette_jsonld_unsafe_drop (p, error, "%s",
                                             _("The JSON-LD document has a free-floating value"));
-      if (size == 1 && json_object_has_member (result, "@id"))
+      if (size == 1 && (result->keys & LD_HAS_ID))
         return _rosette_jsonld_unsafe_drop (p, error,
                                             _("The JSON-LD document has a free-floating reference to “%s”"),
-                                            json_object_get_string_member (result, "@id"));
+                                            result->id != NULL ? result->id : "null");
     }
 
 keep:
-  *out = object_node_take (json_object_ref (result));
+  *out = result;
   return TRUE;
 }
 
@@ -562,19 +700,19 @@ static gboolean
 expand_map (Processor   *p,
             Ctx         *active_in,
             const char  *active_property,
+            TermDef     *property_def,
             JsonObject  *element,
             gboolean     from_map,
             gboolean     inside_list,
             guint        depth,
-            JsonNode   **out,
+            LdItem     **out,
             GError     **error)
 {
   g_autoptr(Ctx) active = ctx_ref (active_in);
   g_autoptr(Ctx) type_scoped = NULL;
-  g_autoptr(JsonObject) result = json_object_new ();
-  g_autoptr(GList) keys = _rosette_jsonld_sorted_members (element);
+  LdItem *result = map_new (p);
+  g_autofree LdMember *members = _rosette_jsonld_sorted_members (element);
   g_autofree char *input_type = NULL;
-  TermDef *property_def = ctx_lookup (active_in, active_property);
   JsonNode *context;
 
   /* Step 7: a type-scoped context does not reach into nested objects. */
@@ -620,28 +758,20 @@ expand_map (Processor   *p,
 
   /* Steps 10–12: type-scoped contexts, in order of the sorted type values. */
   type_scoped = ctx_ref (active);
-  for (GList *l = keys; l != NULL; l = l->next)
+  for (guint k = 0; members[k].name != NULL; k++)
     {
-      JsonNode *value = json_object_get_member (element, l->data);
+      JsonNode *value = members[k].value;
       g_autoptr(GPtrArray) terms = NULL;
-      JsonArray *array = NULL;
-      guint n = 1;
+      guint n = node_n_items (value);
 
       /* Only "@type" or an alias of it expands to @type. */
-      TermDef *alias = ctx_lookup (active, l->data);
-
-      if (strcmp (l->data, "@type") != 0 && (alias == NULL || g_strcmp0 (alias->iri, "@type") != 0))
+      if (!is_type_key (active, members[k].name) ||
+          (element == p->root && g_strcmp0 (members[k].name, p->skip) == 0))
         continue;
       terms = g_ptr_array_new ();
-      if (JSON_NODE_HOLDS_ARRAY (value))
-        {
-          array = json_node_get_array (value);
-          n = json_array_get_length (array);
-        }
       for (guint i = 0; i < n; i++)
         {
-          const char *term = node_string (array != NULL ? json_array_get_element (array,
-                                                                                  i) : value);
+          const char *term = node_string (node_item (value, i));
 
           if (term != NULL)
             g_ptr_array_add (terms, (gpointer) term);
@@ -664,8 +794,7 @@ expand_map (Processor   *p,
         }
       if (input_type == NULL && n > 0)
         {
-          const char *last = node_string (array != NULL
-                                            ? json_array_get_element (array, n - 1) : value);
+          const char *last = node_string (node_item (value, n - 1));
 
           if (last != NULL &&
               !_rosette_jsonld_expand_iri (p, active, last, FALSE, TRUE, NULL, &input_type, error))
@@ -674,18 +803,31 @@ expand_map (Processor   *p,
     }
 
   /* Step 13: every entry. */
-  for (GList *l = keys; l != NULL; l = l->next)
+  for (guint k = 0; members[k].name != NULL; k++)
     {
-      const char *key = l->data;
-      JsonNode *value = json_object_get_member (element, key);
-      g_autofree char *property = NULL;
+      const char *key = members[k].name;
+      JsonNode *value = members[k].value;
+      TermDef *def = NULL;
+      g_autofree char *computed = NULL;
+      const char *property;
 
-      if (strcmp (key, "@context") == 0)
+      if (strcmp (key, "@context") == 0 ||
+          (element == p->root && g_strcmp0 (key, p->skip) == 0))
         continue;
       if (!_rosette_jsonld_spend (p, error))
         return FALSE;
-      if (!_rosette_jsonld_expand_iri (p, active, key, FALSE, TRUE, NULL, &property, error))
-        return FALSE;
+      /* IRI expansion (§5.2, vocab): a defined term that is not a keyword
+       * is its IRI mapping, looked up once for the whole entry. */
+      if (key[0] != '@' && (def = ctx_lookup (active, key)) != NULL)
+        {
+          property = def->iri;
+        }
+      else
+        {
+          if (!_rosette_jsonld_expand_iri (p, active, key, FALSE, TRUE, NULL, &computed, error))
+            return FALSE;
+          property = computed;
+        }
 
       if (property == NULL ||
           (!_rosette_jsonld_is_keyword (property) && strchr (property, ':') == NULL))
@@ -707,23 +849,25 @@ expand_map (Processor   *p,
           continue;
         }
 
-      if (!expand_property (p, active, key, property, value, result, depth, error))
+      if (!expand_property (p, active, def, key, property, value, result, depth, error))
         return FALSE;
     }
 
   return finish_map (p, active_property, active, inside_list, result, out, error);
 }
 
-gboolean
-_rosette_jsonld_expand_element (Processor   *p,
-                                Ctx         *active,
-                                const char  *active_property,
-                                JsonNode    *element,
-                                gboolean     from_map,
-                                gboolean     inside_list,
-                                guint        depth,
-                                JsonNode   **out,
-                                GError     **error)
+/* @property_def is the definition of @active_property in @active. */
+static gboolean
+expand_element (Processor   *p,
+                Ctx         *active,
+                const char  *active_property,
+                TermDef     *property_def,
+                JsonNode    *element,
+                gboolean     from_map,
+                gboolean     inside_list,
+                guint        depth,
+                LdItem     **out,
+                GError     **error)
 {
   *out = NULL;
 
@@ -737,13 +881,12 @@ _rosette_jsonld_expand_element (Processor   *p,
 
   if (JSON_NODE_HOLDS_VALUE (element))
     {
-      TermDef *def;
+      TermDef *def = property_def;
       g_autoptr(Ctx) scoped = NULL;
 
       if (!inside_list && (active_property == NULL || strcmp (active_property, "@graph") == 0))
         return _rosette_jsonld_unsafe_drop (p, error, "%s",
                                             _("The JSON-LD document has a free-floating value"));
-      def = ctx_lookup (active, active_property);
       if (def != NULL && def->context != NULL)
         {
           scoped = _rosette_jsonld_process_context (p, active, def->context, def->base_url, TRUE,
@@ -752,15 +895,40 @@ _rosette_jsonld_expand_element (Processor   *p,
           if (scoped == NULL)
             return FALSE;
           /* The term is looked up again in the property-scoped context. */
-          return _rosette_jsonld_expand_value (p, scoped, active_property, element, out, error);
+          return expand_value (p, scoped, ctx_lookup (scoped, active_property), element, out,
+                               error);
         }
-      return _rosette_jsonld_expand_value (p, active, active_property, element, out, error);
+      return expand_value (p, active, def, element, out, error);
     }
 
   if (JSON_NODE_HOLDS_ARRAY (element))
-    return expand_array (p, active, active_property, json_node_get_array (element),
+    return expand_array (p, active, active_property, property_def, json_node_get_array (element),
                          from_map, inside_list, depth, out, error);
 
-  return expand_map (p, active, active_property, json_node_get_object (element),
+  return expand_map (p, active, active_property, property_def, json_node_get_object (element),
                      from_map, inside_list, depth, out, error);
+}
+
+LdItem *
+_rosette_jsonld_expand_document (Processor  *p,
+                                 JsonNode   *document,
+                                 GError    **error)
+{
+  g_autoptr(Ctx) root = _rosette_jsonld_root_context (p->base);
+  LdItem *expanded = NULL;
+
+  if (!expand_element (p, root, NULL, NULL, document, FALSE, FALSE, 0, &expanded, error))
+    return NULL;
+
+  if (expanded == NULL)
+    return array_new (p);
+  /* Step 19: a lone @graph is the document. */
+  if (!is_array (expanded) && expanded->keys == LD_HAS_GRAPH && expanded->properties.len == 0)
+    {
+      LdItem *graph = array_new (p);
+
+      graph->items = expanded->graph;
+      return graph;
+    }
+  return as_array (p, expanded);
 }

@@ -9,8 +9,7 @@
  * JSON-LD 1.1 IRI expansion (§5.2) and term definitions (§4.2): how a
  * term, compact IRI or @vocab-relative string becomes an IRI, and how a
  * context entry becomes a term definition (protected, scoped contexts,
- * coercion, containers), and how a scalar becomes a value object under
- * its term's definition (value expansion, §5.3).
+ * coercion, containers).
  */
 
 #include "config.h"
@@ -131,18 +130,11 @@ parse_container (JsonNode  *node,
     { "@index", CONTAINER_INDEX }, { "@id", CONTAINER_ID },
     { "@type", CONTAINER_TYPE },
   };
-  JsonArray *array = NULL;
-  guint n = 1;
 
   *container = 0;
-  if (JSON_NODE_HOLDS_ARRAY (node))
+  for (guint i = 0; i < node_n_items (node); i++)
     {
-      array = json_node_get_array (node);
-      n = json_array_get_length (array);
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      const char *value = node_string (array != NULL ? json_array_get_element (array, i) : node);
+      const char *value = node_string (node_item (node, i));
       gboolean found = FALSE;
 
       for (guint k = 0; value != NULL && k < G_N_ELEMENTS (names); k++)
@@ -448,63 +440,5 @@ done:
     active->has_protected = TRUE;
   g_hash_table_insert (active->terms, g_strdup (term), g_steal_pointer (&def));
   g_hash_table_insert (defined, g_strdup (term), GINT_TO_POINTER (2));
-  return TRUE;
-}
-
-/* Value expansion (§5.3) */
-gboolean
-_rosette_jsonld_expand_value (Processor   *p,
-                              Ctx         *active,
-                              const char  *active_property,
-                              JsonNode    *value,
-                              JsonNode   **out,
-                              GError     **error)
-{
-  TermDef *def = ctx_lookup (active, active_property);
-  const char *type = def != NULL ? def->type : NULL;
-  g_autoptr(JsonObject) result = json_object_new ();
-  const char *language;
-  const char *direction;
-
-  if (type != NULL && node_string (value) != NULL &&
-      (strcmp (type, "@id") == 0 || strcmp (type, "@vocab") == 0))
-    {
-      g_autofree char *iri = NULL;
-
-      if (!_rosette_jsonld_expand_iri (p, active, node_string (value), TRUE,
-                                       strcmp (type, "@vocab") == 0,
-                                                       NULL, &iri, error))
-        return FALSE;
-      if (iri == NULL ||
-          (!_rosette_jsonld_is_absolute_iri (iri) && !_rosette_jsonld_is_keyword (iri)))
-        {
-          if (!_rosette_jsonld_unsafe_drop (p, error, _("The value “%s” is not an absolute IRI"),
-                                            node_string (value)))
-            return FALSE;
-        }
-      json_object_set_string_member (result, "@id", iri);
-      *out = json_node_new (JSON_NODE_OBJECT);
-      json_node_take_object (*out, g_steal_pointer (&result));
-      return TRUE;
-    }
-
-  json_object_set_member (result, "@value", json_node_copy (value));
-  if (type != NULL && strcmp (type, "@id") != 0 && strcmp (type, "@vocab") != 0 &&
-      strcmp (type, "@none") != 0)
-    {
-      json_object_set_string_member (result, "@type", type);
-    }
-  else if (node_string (value) != NULL)
-    {
-      language = (def != NULL && def->has_language) ? def->language : active->language;
-      direction = (def != NULL && def->has_direction) ? def->direction : active->direction;
-      if (language != NULL)
-        json_object_set_string_member (result, "@language", language);
-      if (direction != NULL)
-        json_object_set_string_member (result, "@direction", direction);
-    }
-
-  *out = json_node_new (JSON_NODE_OBJECT);
-  json_node_take_object (*out, g_steal_pointer (&result));
   return TRUE;
 }

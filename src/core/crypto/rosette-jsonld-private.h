@@ -11,10 +11,9 @@
  * functions of each part:
  *
  *   rosette-jsonld.c          contexts, errors, string helpers, public API
- *   rosette-jsonld-iri.c      IRI and value expansion, term definitions
- *                             (§4.2, §5.2, §5.3)
+ *   rosette-jsonld-iri.c      IRI expansion, term definitions (§4.2, §5.2)
  *   rosette-jsonld-context.c  context processing (§4.1)
- *   rosette-jsonld-expand.c   expansion (§5.1)
+ *   rosette-jsonld-expand.c   expansion and value expansion (§5.1, §5.3)
  *   rosette-jsonld-rdf.c      JCS for @json literals, and toRdf (§7)
  */
 
@@ -69,7 +68,10 @@ struct _Ctx
   Ctx        *previous;
   gboolean    has_protected;
   char       *key;          /* cache key, or NULL when not cacheable */
+  const char **type_aliases; /* see _rosette_jsonld_ctx_type_aliases() */
 };
+
+typedef struct _LdArena LdArena;
 
 typedef struct
 {
@@ -77,6 +79,9 @@ typedef struct
   RosetteJsonldFlags    flags;
   const char           *base;
   guint                 work;
+  LdArena              *arena;  /* where expansion builds its tree */
+  JsonObject           *root;   /* the document's top-level object */
+  const char           *skip;   /* a member of @root to leave out, or NULL */
 } Processor;
 
 /* The local context whose terms are being defined (IRI expansion may
@@ -107,6 +112,9 @@ _rosette_jsonld_ctx_unref (Ctx *ctx);
 
 Ctx *
 _rosette_jsonld_ctx_clone (const Ctx *ctx);
+
+const char * const *
+_rosette_jsonld_ctx_type_aliases (Ctx *ctx);
 
 gboolean
 _rosette_jsonld_fail (GError     **error,
@@ -140,7 +148,13 @@ char *
 _rosette_jsonld_resolve_iri (const char *base,
                              const char *value);
 
-GList *
+typedef struct
+{
+  const char *name;
+  JsonNode   *value;
+} LdMember;
+
+LdMember *
 _rosette_jsonld_sorted_members (JsonObject *object);
 
 int
@@ -151,12 +165,6 @@ gboolean
 _rosette_jsonld_json_equal (JsonNode *a,
                             JsonNode *b);
 
-JsonNode *
-_rosette_jsonld_array_node_take (JsonArray *array);
-
-JsonArray *
-_rosette_jsonld_as_array_take (JsonNode *node);
-
 gboolean
 _rosette_jsonld_expand_iri (Processor   *p,
                             Ctx         *active,
@@ -166,14 +174,6 @@ _rosette_jsonld_expand_iri (Processor   *p,
                             LocalDefs   *locals,
                             char       **out,
                             GError     **error);
-
-gboolean
-_rosette_jsonld_expand_value (Processor   *p,
-                              Ctx         *active,
-                              const char  *active_property,
-                              JsonNode    *value,
-                              JsonNode   **out,
-                              GError     **error);
 
 gboolean
 _rosette_jsonld_create_term_definition (Processor   *p,
@@ -198,16 +198,110 @@ _rosette_jsonld_process_context (Processor   *p,
                                  guint        depth,
                                  GError     **error);
 
-gboolean
-_rosette_jsonld_expand_element (Processor   *p,
-                                Ctx         *active,
-                                const char  *active_property,
-                                JsonNode    *element,
-                                gboolean     from_map,
-                                gboolean     inside_list,
-                                guint        depth,
-                                JsonNode   **out,
-                                GError     **error);
+/* Expanded form (§5.1) as expansion builds it and toRdf reads it: a
+ * compact tree in an arena rather than JSON objects (which cost a hash
+ * table per map), freed at once when toRdf is done. An item is either
+ * an array (LD_ARRAY, which only exists between steps and is flattened
+ * into its parent) or a map whose keywords are flagged in @keys and
+ * whose other entries are @properties, in the order they were added.
+ * Scalars are borrowed from the document, which outlives the tree. */
+typedef struct _LdBlock LdBlock;
+
+struct _LdArena
+{
+  LdBlock *blocks;
+  char    *next;
+  gsize    left;
+};
+
+gpointer
+_rosette_jsonld_arena_alloc0 (LdArena *arena,
+                              gsize    size);
+
+char *
+_rosette_jsonld_arena_strdup (LdArena    *arena,
+                              const char *s);
+
+void
+_rosette_jsonld_arena_clear (LdArena *arena);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LdArena, _rosette_jsonld_arena_clear)
+
+/* A growable array in an arena. */
+typedef struct
+{
+  gpointer *data;
+  guint     len;
+  guint     size;
+} LdVec;
+
+void
+_rosette_jsonld_vec_add (LdArena  *arena,
+                         LdVec    *vec,
+                         gpointer  item);
+
+#define ld_vec_index(vec, i) ((vec)->data[(i)])
+
+enum
+{
+  LD_ARRAY         = 1 << 0,
+  LD_HAS_ID        = 1 << 1,
+  LD_HAS_TYPE      = 1 << 2,
+  LD_HAS_VALUE     = 1 << 3,
+  LD_HAS_LANGUAGE  = 1 << 4,
+  LD_HAS_DIRECTION = 1 << 5,
+  LD_HAS_INDEX     = 1 << 6,
+  LD_HAS_LIST      = 1 << 7,
+  LD_HAS_SET       = 1 << 8,
+  LD_HAS_GRAPH     = 1 << 9,
+  LD_HAS_INCLUDED  = 1 << 10,
+};
+
+typedef struct _LdItem LdItem;
+
+typedef struct
+{
+  const char *iri;
+  LdVec       values;     /* LdItem */
+} LdProperty;
+
+struct _LdItem
+{
+  guint       keys;
+  LdVec       items;      /* LD_ARRAY: the elements (LdItem) */
+  const char *id;         /* @id; NULL when it was null */
+  LdVec       types;      /* @type: IRIs */
+  JsonNode   *value;      /* @value */
+  const char *language;
+  const char *direction;
+  const char *index;
+  LdItem     *content;    /* @list (always an array) or @set */
+  LdVec       graph;      /* @graph (LdItem) */
+  LdVec       included;   /* @included (LdItem) */
+  LdVec       properties; /* LdProperty */
+};
+
+/* A value object's single type (§5.1.2 step 15), or NULL. */
+static inline const char *
+ld_value_type (const LdItem *item)
+{
+  return item->types.len == 1 ? ld_vec_index (&item->types, 0) : NULL;
+}
+
+/* The whole document: an array item, or NULL with @error set. */
+GPtrArray *
+_rosette_jsonld_to_rdf_without (JsonNode              *document,
+                                const char            *skip,
+                                RosetteContextLoader  *loader,
+                                const char            *base,
+                                RosetteJsonldFlags     flags,
+                                GError               **error);
+
+
+LdItem *
+_rosette_jsonld_expand_document (Processor  *p,
+                                 JsonNode   *document,
+                                 GError    **error);
 
 Ctx *
 _rosette_jsonld_root_context (const char *base);
@@ -241,6 +335,22 @@ node_string (JsonNode *node)
       json_node_get_value_type (node) == G_TYPE_STRING)
     return json_node_get_string (node);
   return NULL;
+}
+
+/* Many JSON-LD entries hold one item or an array of them: how many
+ * items @node holds, and the one at @i. */
+static inline guint
+node_n_items (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_ARRAY (node) ? json_array_get_length (json_node_get_array (node)) : 1;
+}
+
+static inline JsonNode *
+node_item (JsonNode *node,
+           guint     i)
+{
+  return JSON_NODE_HOLDS_ARRAY (node) ? json_array_get_element (json_node_get_array (node), i)
+                                      : node;
 }
 
 static inline gboolean

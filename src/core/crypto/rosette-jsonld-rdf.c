@@ -231,39 +231,63 @@ typedef struct
   guint       counter;
 } Rdf;
 
+/* A term while the dataset is built: its strings are borrowed from the
+ * expanded tree (which outlives it) or from constants, except @owned, a
+ * string made for it (a blank node label, a number) and freed with it. */
 typedef struct
 {
-  RosetteRdfTermKind kind;
-  char              *value;
-  char              *datatype;
-  char              *language;
+  RosetteRdfTermKind  kind;
+  const char         *value;
+  const char         *datatype;
+  const char         *language;
+  char               *owned;
 } Term;
 
 static void
 term_clear (Term *term)
 {
-  g_clear_pointer (&term->value, g_free);
-  g_clear_pointer (&term->datatype, g_free);
-  g_clear_pointer (&term->language, g_free);
+  g_clear_pointer (&term->owned, g_free);
+  term->value = term->datatype = term->language = NULL;
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Term, term_clear)
 
+/* Sets @term to @value, borrowed. */
 static void
 term_set (Term               *term,
           RosetteRdfTermKind  kind,
-          char               *value)
+          const char         *value)
 {
   term_clear (term);
   term->kind = kind;
   term->value = value;
 }
 
+/* Sets @term to @value, which it takes. */
+static void
+term_take (Term               *term,
+           RosetteRdfTermKind  kind,
+           char               *value)
+{
+  term_set (term, kind, value);
+  term->owned = value;
+}
+
+/* Moves @from (a node term) into @to. */
+static void
+term_move (Term *to,
+           Term *from)
+{
+  term_clear (to);
+  *to = *from;
+  *from = (Term) { 0 };
+}
+
 static void
 rdf_new_blank (Rdf  *r,
                Term *term)
 {
-  term_set (term, ROSETTE_RDF_BLANK, g_strdup_printf ("b%u", r->counter++));
+  term_take (term, ROSETTE_RDF_BLANK, g_strdup_printf ("b%u", r->counter++));
 }
 
 /* An @id or @type value as a node term; FALSE (no error) when it is a
@@ -283,12 +307,12 @@ rdf_node_term (Rdf         *r,
           label = g_strdup_printf ("b%u", r->counter++);
           g_hash_table_insert (r->labels, g_strdup (id), (gpointer) label);
         }
-      term_set (term, ROSETTE_RDF_BLANK, g_strdup (label));
+      term_set (term, ROSETTE_RDF_BLANK, label);
       return TRUE;
     }
   if (_rosette_jsonld_is_absolute_iri (id))
     {
-      term_set (term, ROSETTE_RDF_IRI, g_strdup (id));
+      term_set (term, ROSETTE_RDF_IRI, id);
       return TRUE;
     }
   term_clear (term);
@@ -303,19 +327,12 @@ rdf_emit (Rdf        *r,
           const Term *o,
           const Term *g)
 {
-  RosetteRdfQuad *quad = g_new0 (RosetteRdfQuad, 1);
+  RosetteRdfTerm subject = { s->kind, (char *) s->value, NULL, NULL };
+  RosetteRdfTerm property = { ROSETTE_RDF_IRI, (char *) predicate, NULL, NULL };
+  RosetteRdfTerm object = { o->kind, (char *) o->value, (char *) o->datatype, (char *) o->language };
+  RosetteRdfTerm graph = { g->kind, (char *) g->value, NULL, NULL };
 
-  quad->subject.kind = s->kind;
-  quad->subject.value = g_strdup (s->value);
-  quad->predicate.kind = ROSETTE_RDF_IRI;
-  quad->predicate.value = g_strdup (predicate);
-  quad->object.kind = o->kind;
-  quad->object.value = g_strdup (o->value);
-  quad->object.datatype = g_strdup (o->datatype);
-  quad->object.language = g_strdup (o->language);
-  quad->graph.kind = g->kind;
-  quad->graph.value = g_strdup (g->value);
-  g_ptr_array_add (r->dataset, quad);
+  g_ptr_array_add (r->dataset, rosette_rdf_quad_new (&subject, &property, &object, &graph));
 }
 
 /* xsd:double canonical form as jsonld.js writes it: 1.1E0, 1.0E-7. */
@@ -364,33 +381,31 @@ language_tag_ok (const char *tag)
 
 static gboolean
 rdf_literal (Rdf         *r,
-             JsonObject  *value,
+             LdItem      *value,
              Term        *term,
              GError     **error)
 {
-  JsonNode *v = json_object_get_member (value, "@value");
-  const char *type = json_object_has_member (value, "@type")
-    ? json_object_get_string_member (value, "@type") : NULL;
-  const char *language = json_object_has_member (value, "@language")
-    ? json_object_get_string_member (value, "@language") : NULL;
+  JsonNode *v = value->value;
+  const char *type = ld_value_type (value);
+  const char *language = value->language;
 
   term_clear (term);
   term->kind = ROSETTE_RDF_LITERAL;
 
-  if (json_object_has_member (value, "@direction") &&
+  if ((value->keys & LD_HAS_DIRECTION) &&
       !_rosette_jsonld_unsafe_drop (r->p, error, "%s",
                                     _("The JSON-LD document gives a text direction, which RDF cannot carry")))
     return FALSE;
 
   if (g_strcmp0 (type, "@json") == 0)
     {
-      term->value = rosette_json_canonicalize (v);
-      term->datatype = g_strdup (ROSETTE_RDF_JSON);
+      term->value = term->owned = rosette_json_canonicalize (v);
+      term->datatype = ROSETTE_RDF_JSON;
     }
   else if (JSON_NODE_HOLDS_VALUE (v) && json_node_get_value_type (v) == G_TYPE_BOOLEAN)
     {
-      term->value = g_strdup (json_node_get_boolean (v) ? "true" : "false");
-      term->datatype = g_strdup (type != NULL ? type : ROSETTE_XSD_BOOLEAN);
+      term->value = json_node_get_boolean (v) ? "true" : "false";
+      term->datatype = type != NULL ? type : ROSETTE_XSD_BOOLEAN;
     }
   else if (node_is_number (v))
     {
@@ -400,38 +415,39 @@ rdf_literal (Rdf         *r,
       if (g_strcmp0 (type, ROSETTE_XSD_DOUBLE) == 0 ||
           (!is_int && (floor (d) != d || fabs (d) >= 1e21 || !isfinite (d))))
         {
-          term->value = double_lexical (is_int ? (double) json_node_get_int (v) : d);
-          term->datatype = g_strdup (type != NULL ? type : ROSETTE_XSD_DOUBLE);
+          term->owned = double_lexical (is_int ? (double) json_node_get_int (v) : d);
+          term->datatype = type != NULL ? type : ROSETTE_XSD_DOUBLE;
         }
       else
         {
           /* -0 is written as 0, as ECMAScript prints it. */
-          term->value = is_int ? g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (v))
+          term->owned = is_int ? g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (v))
                                : g_strdup_printf ("%.0f", d == 0 ? 0.0 : d);
-          term->datatype = g_strdup (type != NULL ? type : ROSETTE_XSD_INTEGER);
+          term->datatype = type != NULL ? type : ROSETTE_XSD_INTEGER;
         }
+      term->value = term->owned;
     }
   else if (node_string (v) != NULL)
     {
-      term->value = g_strdup (node_string (v));
       if (type != NULL)
-        term->datatype = g_strdup (type);
+        term->datatype = type;
       else if (language != NULL)
         {
           if (!language_tag_ok (language))
             {
               /* RDF only has well-formed BCP 47 tags: the literal is
                * dropped (an error in safe mode). */
-              g_clear_pointer (&term->value, g_free);
+              term_clear (term);
               return _rosette_jsonld_unsafe_drop (r->p, error,
                                                   _("The language tag “%s” is not well-formed"),
                                                   language);
             }
-          term->datatype = g_strdup (ROSETTE_RDF_LANG_STRING);
-          term->language = g_strdup (language);
+          term->datatype = ROSETTE_RDF_LANG_STRING;
+          term->language = language;
         }
       else
-        term->datatype = g_strdup (ROSETTE_XSD_STRING);
+        term->datatype = ROSETTE_XSD_STRING;
+      term->value = node_string (v);
     }
   else
     {
@@ -442,14 +458,14 @@ rdf_literal (Rdf         *r,
 }
 
 static gboolean rdf_node (Rdf         *r,
-                          JsonObject  *node,
+                          LdItem      *node,
                           const Term  *graph,
                           Term        *subject,
                           guint        depth,
                           GError     **error);
 
 static gboolean rdf_object (Rdf         *r,
-                            JsonNode    *item,
+                            LdItem      *item,
                             const Term  *graph,
                             Term        *object,
                             guint        depth,
@@ -457,38 +473,38 @@ static gboolean rdf_object (Rdf         *r,
 
 static gboolean
 rdf_list (Rdf         *r,
-          JsonArray   *items,
+          LdVec       *items,
           const Term  *graph,
           Term        *head,
           guint        depth,
           GError     **error)
 {
   g_auto(Term) current = { 0 };
-  guint n = json_array_get_length (items);
+  guint n = items->len;
 
   if (n == 0)
     {
-      term_set (head, ROSETTE_RDF_IRI, g_strdup (ROSETTE_RDF_NIL));
+      term_set (head, ROSETTE_RDF_IRI, ROSETTE_RDF_NIL);
       return TRUE;
     }
 
   rdf_new_blank (r, head);
-  term_set (&current, ROSETTE_RDF_BLANK, g_strdup (head->value));
+  term_set (&current, ROSETTE_RDF_BLANK, head->value);
   for (guint i = 0; i < n; i++)
     {
       g_auto(Term) object = { 0 };
       g_auto(Term) rest = { 0 };
 
-      if (!rdf_object (r, json_array_get_element (items, i), graph, &object, depth + 1, error))
+      if (!rdf_object (r, ld_vec_index (items, i), graph, &object, depth + 1, error))
         return FALSE;
       if (object.value != NULL)
         rdf_emit (r, &current, ROSETTE_RDF_FIRST, &object, graph);
       if (i + 1 < n)
         rdf_new_blank (r, &rest);
       else
-        term_set (&rest, ROSETTE_RDF_IRI, g_strdup (ROSETTE_RDF_NIL));
+        term_set (&rest, ROSETTE_RDF_IRI, ROSETTE_RDF_NIL);
       rdf_emit (r, &current, ROSETTE_RDF_REST, &rest, graph);
-      term_set (&current, rest.kind, g_steal_pointer (&rest.value));
+      term_move (&current, &rest);
     }
   return TRUE;
 }
@@ -497,42 +513,66 @@ rdf_list (Rdf         *r,
  * mode skips it. */
 static gboolean
 rdf_object (Rdf         *r,
-            JsonNode    *item,
+            LdItem      *item,
             const Term  *graph,
             Term        *object,
             guint        depth,
             GError     **error)
 {
-  JsonObject *map;
-
   if (depth > ROSETTE_JSONLD_MAX_DEPTH * 2)
     return _rosette_jsonld_fail (error, ROSETTE_ERROR_TOO_LARGE, "%s",
                                  _("The JSON-LD document is nested too deeply"));
-  if (!JSON_NODE_HOLDS_OBJECT (item))
+  if (item->keys & LD_ARRAY)
     return TRUE;
-  map = json_node_get_object (item);
-  if (json_object_has_member (map, "@value"))
-    return rdf_literal (r, map, object, error);
-  if (json_object_has_member (map, "@list"))
-    return rdf_list (r, json_object_get_array_member (map, "@list"), graph, object, depth, error);
-  return rdf_node (r, map, graph, object, depth, error);
+  if (item->keys & LD_HAS_VALUE)
+    return rdf_literal (r, item, object, error);
+  if (item->keys & LD_HAS_LIST)
+    return rdf_list (r, &item->content->items, graph, object, depth, error);
+  return rdf_node (r, item, graph, object, depth, error);
 }
 
+static int
+compare_properties (gconstpointer a,
+                    gconstpointer b)
+{
+  return strcmp ((*(const LdProperty * const *) a)->iri, (*(const LdProperty * const *) b)->iri);
+}
+
+/* The nodes of @graph or @included, as subjects in @target. */
+static gboolean
+rdf_nodes (Rdf         *r,
+           LdVec       *items,
+           const Term  *target,
+           guint        depth,
+           GError     **error)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      LdItem *item = ld_vec_index (items, i);
+      g_auto(Term) inner = { 0 };
+
+      if ((item->keys & (LD_ARRAY | LD_HAS_VALUE | LD_HAS_LIST)) == 0 &&
+          !rdf_node (r, item, target, &inner, depth + 1, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Entries are visited in the order of their keys, as jsonld.js does:
+ * @graph, @included, @type, then the properties. */
 static gboolean
 rdf_node (Rdf         *r,
-          JsonObject  *node,
+          LdItem      *node,
           const Term  *graph,
           Term        *subject,
           guint        depth,
           GError     **error)
 {
-  g_autoptr(GList) keys = _rosette_jsonld_sorted_members (node);
   gboolean valid = TRUE;
 
-  if (json_object_has_member (node, "@id") &&
-      json_object_get_string_member (node, "@id") != NULL)
+  if ((node->keys & LD_HAS_ID) && node->id != NULL)
     {
-      if (!rdf_node_term (r, json_object_get_string_member (node, "@id"), subject, error))
+      if (!rdf_node_term (r, node->id, subject, error))
         {
           if (error != NULL && *error != NULL)
             return FALSE;
@@ -544,67 +584,50 @@ rdf_node (Rdf         *r,
       rdf_new_blank (r, subject);
     }
 
-  for (GList *l = keys; l != NULL; l = l->next)
-    {
-      const char *key = l->data;
-      JsonArray *values;
+  if (valid && !rdf_nodes (r, &node->graph, subject, depth, error))
+    return FALSE;
+  if (!rdf_nodes (r, &node->included, graph, depth, error))
+    return FALSE;
 
-      if (strcmp (key, "@id") == 0 || strcmp (key, "@index") == 0)
-        continue;
+  if (node->keys & LD_HAS_TYPE)
+    {
       if (!_rosette_jsonld_spend (r->p, error))
         return FALSE;
-      values = json_object_get_array_member (node, key);
-
-      if (strcmp (key, "@type") == 0)
+      for (guint i = 0; valid && i < node->types.len; i++)
         {
-          for (guint i = 0; valid && i < json_array_get_length (values); i++)
-            {
-              g_auto(Term) type = { 0 };
+          g_auto(Term) type = { 0 };
 
-              if (rdf_node_term (r, json_array_get_string_element (values, i), &type, error))
-                rdf_emit (r, subject, ROSETTE_RDF_TYPE, &type, graph);
-              else if (error != NULL && *error != NULL)
-                return FALSE;
-            }
-          continue;
-        }
-
-      if (strcmp (key, "@graph") == 0 || strcmp (key, "@included") == 0)
-        {
-          const Term *target = strcmp (key, "@graph") == 0 ? subject : graph;
-
-          if (!valid && target == subject)
-            continue;
-          for (guint i = 0; i < json_array_get_length (values); i++)
-            {
-              JsonNode *item = json_array_get_element (values, i);
-              g_auto(Term) inner = { 0 };
-
-              if (JSON_NODE_HOLDS_OBJECT (item) &&
-                  !json_object_has_member (json_node_get_object (item), "@value") &&
-                  !json_object_has_member (json_node_get_object (item), "@list") &&
-                  !rdf_node (r, json_node_get_object (item), target, &inner, depth + 1, error))
-                return FALSE;
-            }
-          continue;
-        }
-
-      if (is_blank_node_id (key) || !_rosette_jsonld_is_absolute_iri (key))
-        {
-          if (!_rosette_jsonld_unsafe_drop (r->p, error,
-                                            _("The property “%s” is not an absolute IRI"), key))
+          if (rdf_node_term (r, ld_vec_index (&node->types, i), &type, error))
+            rdf_emit (r, subject, ROSETTE_RDF_TYPE, &type, graph);
+          else if (error != NULL && *error != NULL)
             return FALSE;
-          /* Still walk the values: nested nodes have their own triples. */
         }
+    }
 
-      for (guint i = 0; i < json_array_get_length (values); i++)
+  if (node->properties.len > 1)
+    qsort (node->properties.data, node->properties.len, sizeof (gpointer), compare_properties);
+  for (guint p = 0; p < node->properties.len; p++)
+    {
+      LdProperty *property = ld_vec_index (&node->properties, p);
+      const char *key = property->iri;
+      gboolean usable = !is_blank_node_id (key) && _rosette_jsonld_is_absolute_iri (key);
+
+      if (!_rosette_jsonld_spend (r->p, error))
+        return FALSE;
+      if (!usable &&
+          !_rosette_jsonld_unsafe_drop (r->p, error,
+                                        _("The property “%s” is not an absolute IRI"), key))
+        return FALSE;
+      /* An unusable property's values are still walked: nested nodes
+       * have their own triples. */
+      for (guint i = 0; i < property->values.len; i++)
         {
           g_auto(Term) object = { 0 };
 
-          if (!rdf_object (r, json_array_get_element (values, i), graph, &object, depth + 1, error))
+          if (!rdf_object (r, ld_vec_index (&property->values, i), graph, &object, depth + 1,
+                           error))
             return FALSE;
-          if (valid && object.value != NULL && _rosette_jsonld_is_absolute_iri (key) &&
-              !is_blank_node_id (key))
+          if (valid && usable && object.value != NULL)
             rdf_emit (r, subject, key, &object, graph);
         }
     }
@@ -624,8 +647,11 @@ rdf_node (Rdf         *r,
  * @flags: safe mode unless %ROSETTE_JSONLD_UNSAFE
  * @error: return location for a #GError
  *
- * Expands @document and converts it to an RDF dataset (JSON-LD 1.1
- * §7.2, without rdfDirection). Blank nodes are labelled b0, b1, …
+ * Expands @document (JSON-LD 1.1 §5.1) and converts it to an RDF
+ * dataset (§7.2, without rdfDirection). Blank nodes are labelled b0,
+ * b1, … In safe mode, an undefined term or a relative IRI fails with
+ * %ROSETTE_ERROR_UNDEFINED_TERM naming it, a context outside the pinned
+ * set with %ROSETTE_ERROR_UNKNOWN_CONTEXT.
  *
  * Returns: (transfer full) (element-type RosetteRdfQuad): the dataset
  */
@@ -636,31 +662,42 @@ rosette_jsonld_to_rdf (JsonNode              *document,
                        RosetteJsonldFlags     flags,
                        GError               **error)
 {
-  Processor p = { loader != NULL ? loader : rosette_context_loader_get_default (), flags, base, 0 };
-  g_autoptr(JsonNode) expanded = NULL;
+  return _rosette_jsonld_to_rdf_without (document, NULL, loader, base, flags, error);
+}
+
+/* The same, as if the document's top-level object had no member @skip. */
+GPtrArray *
+_rosette_jsonld_to_rdf_without (JsonNode              *document,
+                                const char            *skip,
+                                RosetteContextLoader  *loader,
+                                const char            *base,
+                                RosetteJsonldFlags     flags,
+                                GError               **error)
+{
+  g_auto(LdArena) arena = { 0 };
+  Processor p = {
+    .loader = loader != NULL ? loader : rosette_context_loader_get_default (),
+    .flags = flags,
+    .base = base,
+    .arena = &arena,
+    .root = document != NULL && JSON_NODE_HOLDS_OBJECT (document) ? json_node_get_object (document)
+                                                                   : NULL,
+    .skip = skip,
+  };
+  LdItem *expanded;
   g_autoptr(GPtrArray) dataset = rosette_rdf_dataset_new ();
   g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_auto(Term) default_graph = { ROSETTE_RDF_DEFAULT_GRAPH, NULL, NULL, NULL };
-  JsonArray *items;
   Rdf r = { &p, dataset, labels, 0 };
 
-  expanded = rosette_jsonld_expand (document, p.loader, base, flags, error);
+  g_return_val_if_fail (document != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  expanded = _rosette_jsonld_expand_document (&p, document, error);
   if (expanded == NULL)
     return NULL;
-
-  items = json_node_get_array (expanded);
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      JsonNode *item = json_array_get_element (items, i);
-      g_auto(Term) subject = { 0 };
-
-      if (!JSON_NODE_HOLDS_OBJECT (item) ||
-          json_object_has_member (json_node_get_object (item), "@value") ||
-          json_object_has_member (json_node_get_object (item), "@list"))
-        continue;
-      if (!rdf_node (&r, json_node_get_object (item), &default_graph, &subject, 0, error))
-        return NULL;
-    }
+  if (!rdf_nodes (&r, &expanded->items, &default_graph, 0, error))
+    return NULL;
 
   return g_steal_pointer (&dataset);
 }

@@ -66,6 +66,7 @@ _rosette_jsonld_term_def_unref (TermDef *def)
 static void
 ctx_clear (Ctx *ctx)
 {
+  g_free (ctx->type_aliases);
   g_hash_table_unref (ctx->terms);
   g_free (ctx->base);
   g_free (ctx->vocab);
@@ -90,6 +91,38 @@ _rosette_jsonld_ctx_unref (Ctx *ctx)
 {
   if (ctx != NULL)
     g_atomic_rc_box_release_full (ctx, (GDestroyNotify) ctx_clear);
+}
+
+/* The terms of @ctx that stand for @type, worked out on first use (the
+ * context is complete by then, and shared between threads). */
+const char * const *
+_rosette_jsonld_ctx_type_aliases (Ctx *ctx)
+{
+  const char **aliases = g_atomic_pointer_get (&ctx->type_aliases);
+  GHashTableIter iter;
+  gpointer term, value;
+  GPtrArray *found;
+
+  if (aliases != NULL)
+    return aliases;
+
+  found = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, ctx->terms);
+  while (g_hash_table_iter_next (&iter, &term, &value))
+    {
+      TermDef *def = value;
+
+      if (def->iri != NULL && strcmp (def->iri, "@type") == 0)
+        g_ptr_array_add (found, term);
+    }
+  g_ptr_array_add (found, NULL);
+  aliases = (const char **) g_ptr_array_free (found, FALSE);
+  if (!g_atomic_pointer_compare_and_exchange (&ctx->type_aliases, NULL, aliases))
+    {
+      g_free (aliases);
+      aliases = g_atomic_pointer_get (&ctx->type_aliases);
+    }
+  return aliases;
 }
 
 Ctx *
@@ -235,11 +268,40 @@ _rosette_jsonld_resolve_iri (const char *base,
   return resolved != NULL ? resolved : g_strdup (value);
 }
 
-/* Object members sorted by key: the algorithms walk keys in order. */
-GList *
+/* Object members sorted by key, as the algorithms walk them: an array
+ * of the object's own names and values ending with a NULL name, to
+ * g_free(). */
+LdMember *
 _rosette_jsonld_sorted_members (JsonObject *object)
 {
-  return g_list_sort (json_object_get_members (object), (GCompareFunc) strcmp);
+  LdMember *members = g_new (LdMember, json_object_get_size (object) + 1);
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+  guint n = 0;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &value))
+    members[n++] = (LdMember) { name, value };
+  members[n] = (LdMember) { NULL, NULL };
+  if (n > 16)
+    {
+      /* The name is the first field, so the string comparison serves. */
+      qsort (members, n, sizeof (LdMember), _rosette_jsonld_compare_strings);
+      return members;
+    }
+  /* Most objects are small: an insertion sort does without qsort's
+   * buffer and calls. */
+  for (guint i = 1; i < n; i++)
+    {
+      LdMember member = members[i];
+      guint k = i;
+
+      for (; k > 0 && strcmp (members[k - 1].name, member.name) > 0; k--)
+        members[k] = members[k - 1];
+      members[k] = member;
+    }
+  return members;
 }
 
 int
@@ -298,92 +360,108 @@ _rosette_jsonld_json_equal (JsonNode *a,
     }
 }
 
-/* IRI expansion (§5.2) and term definitions (§4.2) */
-/* Expanded-form helpers */
+/* Arenas */
 
-JsonNode *
-_rosette_jsonld_array_node_take (JsonArray *array)
+#define ARENA_BLOCK_SIZE 16384
+
+struct _LdBlock
 {
-  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+  LdBlock *next;
+  gsize    size;
+  /* then the block's bytes, 16-byte aligned */
+};
 
-  json_node_take_array (node, array);
-  return node;
-}
-
-/* Wraps a node as an array (taking it), or returns the array itself. */
-JsonArray *
-_rosette_jsonld_as_array_take (JsonNode *node)
+gpointer
+_rosette_jsonld_arena_alloc0 (LdArena *arena,
+                              gsize    size)
 {
-  JsonArray *array;
+  gpointer memory;
 
-  if (JSON_NODE_HOLDS_ARRAY (node))
+  size = (size + 15) & ~(gsize) 15;
+  if (size > arena->left)
     {
-      array = json_array_ref (json_node_get_array (node));
-      json_node_unref (node);
-      return array;
+      gsize block_size = MAX (ARENA_BLOCK_SIZE, size);
+      LdBlock *block = g_malloc (sizeof (LdBlock) + block_size);
+
+      G_STATIC_ASSERT (sizeof (LdBlock) % 16 == 0);
+      block->next = arena->blocks;
+      block->size = block_size;
+      arena->blocks = block;
+      arena->next = (char *) (block + 1);
+      arena->left = block_size;
     }
-  array = json_array_new ();
-  json_array_add_element (array, node);
-  return array;
+  memory = arena->next;
+  arena->next += size;
+  arena->left -= size;
+  return memset (memory, 0, size);
 }
+
+char *
+_rosette_jsonld_arena_strdup (LdArena    *arena,
+                              const char *s)
+{
+  gsize size;
+
+  if (s == NULL)
+    return NULL;
+  size = strlen (s) + 1;
+  return memcpy (_rosette_jsonld_arena_alloc0 (arena, size), s, size);
+}
+
+void
+_rosette_jsonld_arena_clear (LdArena *arena)
+{
+  while (arena->blocks != NULL)
+    {
+      LdBlock *next = arena->blocks->next;
+
+      g_free (arena->blocks);
+      arena->blocks = next;
+    }
+  arena->next = NULL;
+  arena->left = 0;
+}
+
+void
+_rosette_jsonld_vec_add (LdArena  *arena,
+                         LdVec    *vec,
+                         gpointer  item)
+{
+  if (vec->len == vec->size)
+    {
+      guint size = vec->size > 0 ? vec->size * 2 : 4;
+      gpointer *data = _rosette_jsonld_arena_alloc0 (arena, size * sizeof (gpointer));
+
+      if (vec->len > 0)
+        memcpy (data, vec->data, vec->len * sizeof (gpointer));
+      vec->data = data;
+      vec->size = size;
+    }
+  vec->data[vec->len++] = item;
+}
+
+/* The empty context a document starts from. */
 Ctx *
 _rosette_jsonld_root_context (const char *base)
 {
-  Ctx *root = _rosette_jsonld_ctx_new ();
+  static Ctx *without_base;
+  Ctx *root;
 
-  root->key = g_strconcat ("root:", base != NULL ? base : "", NULL);
+  /* Credentials have no base: their (immutable) root is made once. */
+  if (base == NULL)
+    {
+      if (g_once_init_enter (&without_base))
+        {
+          root = _rosette_jsonld_ctx_new ();
+          root->key = g_strdup ("root:");
+          g_once_init_leave (&without_base, root);
+        }
+      return ctx_ref (without_base);
+    }
+
+  root = _rosette_jsonld_ctx_new ();
+  root->key = g_strconcat ("root:", base, NULL);
   return root;
-}
-
-/**
- * rosette_jsonld_expand:
- * @document: a JSON-LD document
- * @loader: (nullable): where contexts come from (the default loader if %NULL)
- * @base: (nullable): the document's base IRI (none for credentials)
- * @flags: safe mode unless %ROSETTE_JSONLD_UNSAFE
- * @error: return location for a #GError
- *
- * Expands @document (JSON-LD 1.1 §5.1). In safe mode, an undefined term
- * or a relative IRI fails with %ROSETTE_ERROR_UNDEFINED_TERM naming it,
- * a context outside the pinned set with %ROSETTE_ERROR_UNKNOWN_CONTEXT.
- *
- * Returns: (transfer full): the expanded form (an array), or %NULL
- */
-JsonNode *
-rosette_jsonld_expand (JsonNode              *document,
-                       RosetteContextLoader  *loader,
-                       const char            *base,
-                       RosetteJsonldFlags     flags,
-                       GError               **error)
-{
-  Processor p = { loader != NULL ? loader : rosette_context_loader_get_default (), flags, base, 0 };
-  g_autoptr(Ctx) root = _rosette_jsonld_root_context (base);
-  JsonNode *expanded = NULL;
-
-  g_return_val_if_fail (document != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!_rosette_jsonld_expand_element (&p, root, NULL, document, FALSE, FALSE, 0, &expanded, error))
-    {
-      g_clear_pointer (&expanded, json_node_unref);
-      return NULL;
-    }
-
-  if (expanded == NULL)
-    return _rosette_jsonld_array_node_take (json_array_new ());
-  if (JSON_NODE_HOLDS_OBJECT (expanded) &&
-      json_object_get_size (json_node_get_object (expanded)) == 1 &&
-      json_object_has_member (json_node_get_object (expanded), "@graph"))
-    {
-      JsonNode *graph = json_node_ref (json_object_get_member (json_node_get_object (expanded),
-                                                               "@graph"));
-
-      json_node_unref (expanded);
-      expanded = graph;
-    }
-  if (!JSON_NODE_HOLDS_ARRAY (expanded))
-    expanded = _rosette_jsonld_array_node_take (_rosette_jsonld_as_array_take (expanded));
-  return expanded;
 }
 
 /**
@@ -402,9 +480,35 @@ rosette_jsonld_canonicalize (JsonNode              *document,
                              RosetteContextLoader  *loader,
                              GError               **error)
 {
+  return rosette_jsonld_canonicalize_without (document, NULL, loader, error);
+}
+
+/**
+ * rosette_jsonld_canonicalize_without:
+ * @document: a JSON-LD document
+ * @member: (nullable): a member of the top-level object to leave out
+ * @loader: (nullable): where contexts come from (the default loader if %NULL)
+ * @error: return location for a #GError
+ *
+ * Canonicalizes @document as rosette_jsonld_canonicalize() does, as if
+ * its top-level object had no @member: a signed credential hashes
+ * without its "proof", and this spares copying it.
+ *
+ * Returns: (transfer full): canonical N-Quads, or %NULL
+ */
+char *
+rosette_jsonld_canonicalize_without (JsonNode              *document,
+                                     const char            *member,
+                                     RosetteContextLoader  *loader,
+                                     GError               **error)
+{
   g_autoptr(GPtrArray) dataset = NULL;
 
-  dataset = rosette_jsonld_to_rdf (document, loader, NULL, ROSETTE_JSONLD_NONE, error);
+  g_return_val_if_fail (document != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  dataset = _rosette_jsonld_to_rdf_without (document, member, loader, NULL, ROSETTE_JSONLD_NONE,
+                                            error);
   if (dataset == NULL)
     return NULL;
   return rosette_rdfc_canonicalize (dataset, error);

@@ -32,11 +32,6 @@ typedef enum /*< flags >*/
   ROSETTE_JSONLD_UNSAFE = 1 << 0,
 } RosetteJsonldFlags;
 
-JsonNode  *rosette_jsonld_expand        (JsonNode              *document,
-                                         RosetteContextLoader  *loader,
-                                         const char            *base,
-                                         RosetteJsonldFlags     flags,
-                                         GError               **error);
 GPtrArray *rosette_jsonld_to_rdf        (JsonNode              *document,
                                          RosetteContextLoader  *loader,
                                          const char            *base,
@@ -45,6 +40,10 @@ GPtrArray *rosette_jsonld_to_rdf        (JsonNode              *document,
 char      *rosette_jsonld_canonicalize  (JsonNode              *document,
                                          RosetteContextLoader  *loader,
                                          GError               **error);
+char      *rosette_jsonld_canonicalize_without (JsonNode              *document,
+                                                const char            *member,
+                                                RosetteContextLoader  *loader,
+                                                GError               **error);
 char      *rosette_json_canonicalize    (JsonNode              *node);
 
 G_END_DECLS

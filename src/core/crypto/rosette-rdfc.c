@@ -48,15 +48,79 @@ rdf_term_clear (RosetteRdfTerm *term)
   g_clear_pointer (&term->language, g_free);
 }
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RosetteRdfTerm, rdf_term_clear)
+
+static gsize
+string_size (const char *s)
+{
+  return s != NULL ? strlen (s) + 1 : 0;
+}
+
+/* Copies @s to *@next and returns the copy (NULL stays NULL). */
+static char *
+pack_string (char       **next,
+             const char  *s)
+{
+  char *copy = *next;
+  gsize size = string_size (s);
+
+  if (s == NULL)
+    return NULL;
+  memcpy (copy, s, size);
+  *next += size;
+  return copy;
+}
+
+static gsize
+term_size (const RosetteRdfTerm *term)
+{
+  return string_size (term->value) + string_size (term->datatype) + string_size (term->language);
+}
+
+static void
+pack_term (RosetteRdfTerm       *copy,
+           const RosetteRdfTerm *term,
+           char                **next)
+{
+  copy->kind = term->kind;
+  copy->value = pack_string (next, term->value);
+  copy->datatype = pack_string (next, term->datatype);
+  copy->language = pack_string (next, term->language);
+}
+
+/**
+ * rosette_rdf_quad_new:
+ * @subject: the subject
+ * @predicate: the predicate
+ * @object: the object
+ * @graph: the graph name
+ *
+ * Makes a quad with copies of the four terms. The quad and its strings
+ * are one allocation.
+ *
+ * Returns: (transfer full): the quad, for rosette_rdf_quad_free()
+ */
+RosetteRdfQuad *
+rosette_rdf_quad_new (const RosetteRdfTerm *subject,
+                      const RosetteRdfTerm *predicate,
+                      const RosetteRdfTerm *object,
+                      const RosetteRdfTerm *graph)
+{
+  gsize size = sizeof (RosetteRdfQuad) + term_size (subject) + term_size (predicate) +
+               term_size (object) + term_size (graph);
+  RosetteRdfQuad *quad = g_malloc (size);
+  char *next = (char *) (quad + 1);
+
+  pack_term (&quad->subject, subject, &next);
+  pack_term (&quad->predicate, predicate, &next);
+  pack_term (&quad->object, object, &next);
+  pack_term (&quad->graph, graph, &next);
+  return quad;
+}
+
 void
 rosette_rdf_quad_free (RosetteRdfQuad *quad)
 {
-  if (quad == NULL)
-    return;
-  rdf_term_clear (&quad->subject);
-  rdf_term_clear (&quad->predicate);
-  rdf_term_clear (&quad->object);
-  rdf_term_clear (&quad->graph);
   g_free (quad);
 }
 
@@ -112,6 +176,32 @@ init_escape_table (void)
   g_once_init_leave (&done, 1);
 }
 
+/* g_string_append_len() without its checks where the text fits: the
+ * serializers append a few bytes at a time. */
+static inline void
+append_len (GString    *out,
+            const char *text,
+            gsize       length)
+{
+  if (out->len + length < out->allocated_len)
+    {
+      memcpy (out->str + out->len, text, length);
+      out->len += length;
+      out->str[out->len] = '\0';
+    }
+  else
+    {
+      g_string_append_len (out, text, length);
+    }
+}
+
+static inline void
+append_str (GString    *out,
+            const char *text)
+{
+  append_len (out, text, strlen (text));
+}
+
 static void
 append_iri (GString    *out,
             const char *iri)
@@ -127,11 +217,11 @@ append_iri (GString    *out,
         p++;
       if (*p == '\0')
         break;
-      g_string_append_len (out, run, p - run);
+      append_len (out, run, p - run);
       g_string_append_printf (out, "\\u%04X", (guchar) *p);
       run = p + 1;
     }
-  g_string_append_len (out, run, p - run);
+  append_len (out, run, p - run);
   g_string_append_c (out, '>');
 }
 
@@ -152,7 +242,7 @@ append_literal_text (GString    *out,
       c = (guchar) *p;
       if (c == '\0')
         break;
-      g_string_append_len (out, run, p - run);
+      append_len (out, run, p - run);
       run = p + 1;
       switch (c)
         {
@@ -167,7 +257,7 @@ append_literal_text (GString    *out,
           g_string_append_printf (out, "\\u%04X", c);
         }
     }
-  g_string_append_len (out, run, p - run);
+  append_len (out, run, p - run);
   g_string_append_c (out, '"');
 }
 
@@ -184,19 +274,19 @@ append_term (GString              *out,
       append_iri (out, term->value);
       break;
     case ROSETTE_RDF_BLANK:
-      g_string_append (out, "_:");
-      g_string_append (out, bnode_label != NULL ? bnode_label : term->value);
+      append_len (out, "_:", 2);
+      append_str (out, bnode_label != NULL ? bnode_label : term->value);
       break;
     case ROSETTE_RDF_LITERAL:
       append_literal_text (out, term->value);
       if (term->language != NULL)
         {
           g_string_append_c (out, '@');
-          g_string_append (out, term->language);
+          append_str (out, term->language);
         }
       else if (term->datatype != NULL && strcmp (term->datatype, ROSETTE_XSD_STRING) != 0)
         {
-          g_string_append (out, "^^");
+          append_len (out, "^^", 2);
           append_iri (out, term->datatype);
         }
       break;
@@ -246,7 +336,7 @@ append_quad (GString              *out,
                      ? label (&quad->graph, data) : NULL);
       g_string_append_c (out, ' ');
     }
-  g_string_append (out, ".\n");
+  append_len (out, ".\n", 2);
 }
 
 /**
@@ -337,6 +427,31 @@ id_issuer_lookup (const IdIssuer *issuer,
   return g_hash_table_lookup (issuer->issued, label);
 }
 
+/* N-Quads lines written into one buffer (NUL-separated), then sorted and
+ * joined: one allocation for all the lines rather than one each. */
+typedef struct
+{
+  GString *text;
+  GArray  *starts;
+} Lines;
+
+static void
+lines_init (Lines *lines)
+{
+  lines->text = g_string_sized_new (2048);
+  lines->starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+}
+
+static void
+lines_clear (Lines *lines)
+{
+  if (lines->text != NULL)
+    g_string_free (lines->text, TRUE);
+  g_clear_pointer (&lines->starts, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Lines, lines_clear)
+
 /* Canonicalization state (RDFC-1.0 §4.4) */
 
 typedef struct
@@ -346,7 +461,19 @@ typedef struct
   GHashTable *first_degree;   /* label -> hex hash (cache) */
   IdIssuer   *canonical;
   guint       work;
+  Lines       lines;          /* scratch space for serializing quads */
+  GString    *joined;
 } Canon;
+
+static void
+canon_clear (Canon *canon)
+{
+  lines_clear (&canon->lines);
+  if (canon->joined != NULL)
+    g_string_free (canon->joined, TRUE);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Canon, canon_clear)
 
 static gboolean
 canon_spend (Canon   *canon,
@@ -404,30 +531,6 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* N-Quads lines written into one buffer (NUL-separated), then sorted and
- * joined: one allocation for all the lines rather than one each. */
-typedef struct
-{
-  GString *text;
-  GArray  *starts;
-} Lines;
-
-static void
-lines_init (Lines *lines)
-{
-  lines->text = g_string_sized_new (4096);
-  lines->starts = g_array_new (FALSE, FALSE, sizeof (gsize));
-}
-
-static void
-lines_clear (Lines *lines)
-{
-  if (lines->text != NULL)
-    g_string_free (lines->text, TRUE);
-  g_clear_pointer (&lines->starts, g_array_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Lines, lines_clear)
 
 static void
 lines_add_quad (Lines                *lines,
@@ -451,16 +554,22 @@ compare_line_starts (gconstpointer a,
                  (const char *) text + *(const gsize *) b);
 }
 
-/* Returns: (transfer full): the lines in code point order, joined */
-static GString *
-lines_sort_join (Lines *lines)
+/* Writes the lines to @out (emptied first) in code point order. */
+static void
+lines_sort_join (Lines   *lines,
+                 GString *out)
 {
-  GString *out = g_string_sized_new (lines->text->len);
-
+  g_string_truncate (out, 0);
   g_array_sort_with_data (lines->starts, compare_line_starts, lines->text->str);
   for (guint i = 0; i < lines->starts->len; i++)
-    g_string_append (out, lines->text->str + g_array_index (lines->starts, gsize, i));
-  return out;
+    append_str (out, lines->text->str + g_array_index (lines->starts, gsize, i));
+}
+
+static void
+lines_reset (Lines *lines)
+{
+  g_string_truncate (lines->text, 0);
+  g_array_set_size (lines->starts, 0);
 }
 
 static const char *
@@ -476,8 +585,6 @@ hash_first_degree (Canon      *canon,
                    const char *label)
 {
   GPtrArray *quads;
-  g_auto(Lines) lines = { 0 };
-  g_autoptr(GString) joined = NULL;
   char *hash;
 
   hash = g_hash_table_lookup (canon->first_degree, label);
@@ -485,12 +592,12 @@ hash_first_degree (Canon      *canon,
     return hash;
 
   quads = g_hash_table_lookup (canon->bnode_quads, label);
-  lines_init (&lines);
+  lines_reset (&canon->lines);
   for (guint i = 0; i < quads->len; i++)
-    lines_add_quad (&lines, g_ptr_array_index (quads, i), label_a_or_z, (gpointer) label);
-  joined = lines_sort_join (&lines);
+    lines_add_quad (&canon->lines, g_ptr_array_index (quads, i), label_a_or_z, (gpointer) label);
+  lines_sort_join (&canon->lines, canon->joined);
 
-  hash = sha256_hex (joined->str, joined->len);
+  hash = sha256_hex (canon->joined->str, canon->joined->len);
   g_hash_table_insert (canon->first_degree, (gpointer) label, hash);
   return hash;
 }
@@ -889,45 +996,113 @@ compare_terms (const RosetteRdfTerm *a,
   return 0;
 }
 
-static int
-compare_quad_indices (gconstpointer a,
-                      gconstpointer b,
-                      gpointer      dataset)
+static gboolean
+quads_equal (const RosetteRdfQuad *x,
+             const RosetteRdfQuad *y)
 {
-  const RosetteRdfQuad *x = g_ptr_array_index ((GPtrArray *) dataset, *(const guint *) a);
-  const RosetteRdfQuad *y = g_ptr_array_index ((GPtrArray *) dataset, *(const guint *) b);
-  int c;
+  return compare_terms (&x->subject, &y->subject) == 0 &&
+         compare_terms (&x->predicate, &y->predicate) == 0 &&
+         compare_terms (&x->object, &y->object) == 0 &&
+         compare_terms (&x->graph, &y->graph) == 0;
+}
 
-  if ((c = compare_terms (&x->subject, &y->subject)) != 0 ||
-      (c = compare_terms (&x->predicate, &y->predicate)) != 0 ||
-      (c = compare_terms (&x->object, &y->object)) != 0 ||
-      (c = compare_terms (&x->graph, &y->graph)) != 0)
-    return c;
-  return *(const guint *) a < *(const guint *) b ? -1 : 1;
+/* Mixes @s into @hash eight bytes at a time (equal strings, equal
+ * mixes; a NULL string differs from ""). */
+static guint64
+mix_string (guint64     hash,
+            const char *s)
+{
+  const guint64 k = G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+  gsize length;
+
+  if (s == NULL)
+    return (hash ^ 1) * k;
+  length = strlen (s);
+  for (; length >= 8; s += 8, length -= 8)
+    {
+      guint64 word;
+
+      memcpy (&word, s, 8);
+      hash = (hash ^ word) * k;
+      hash ^= hash >> 29;
+    }
+  if (length > 0)
+    {
+      guint64 word = 0;
+
+      memcpy (&word, s, length);
+      hash = (hash ^ word) * k;
+      hash ^= hash >> 29;
+    }
+  return ((hash ^ 2) + length) * k;
+}
+
+/* Equal terms (as compare_terms() sees them) mix the same. */
+static guint64
+mix_term (guint64               hash,
+          const RosetteRdfTerm *term)
+{
+  hash = (hash ^ (guint) term->kind) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+  hash = mix_string (hash, term->value);
+  hash = mix_string (hash, term->language);
+  return mix_string (hash, literal_datatype (term));
+}
+
+typedef struct
+{
+  guint64 hash;
+  guint   index;
+} QuadHash;
+
+static int
+compare_quad_hashes (gconstpointer a,
+                     gconstpointer b)
+{
+  const QuadHash *x = a;
+  const QuadHash *y = b;
+
+  if (x->hash != y->hash)
+    return x->hash < y->hash ? -1 : 1;
+  return x->index < y->index ? -1 : (x->index > y->index);
 }
 
 /* A dataset is a set: the quads of @dataset without repeats, in their
- * order (sorting indices finds the repeats without writing any N-Quads). */
+ * order. Sorting hashes finds the candidates, and only quads with equal
+ * hashes are compared, which is much cheaper than sorting the quads. */
 static GPtrArray *
 unique_quads (GPtrArray *dataset)
 {
-  g_autofree guint *order = g_new (guint, dataset->len + 1);
+  g_autofree QuadHash *hashes = g_new (QuadHash, dataset->len + 1);
   g_autofree gboolean *repeated = g_new0 (gboolean, dataset->len + 1);
   GPtrArray *quads = g_ptr_array_sized_new (dataset->len);
 
   for (guint i = 0; i < dataset->len; i++)
-    order[i] = i;
-  g_qsort_with_data (order, dataset->len, sizeof (guint), compare_quad_indices, dataset);
-  for (guint i = 1; i < dataset->len; i++)
     {
-      const RosetteRdfQuad *x = g_ptr_array_index (dataset, order[i - 1]);
-      const RosetteRdfQuad *y = g_ptr_array_index (dataset, order[i]);
+      const RosetteRdfQuad *quad = g_ptr_array_index (dataset, i);
+      guint64 hash = 0;
 
-      if (compare_terms (&x->subject, &y->subject) == 0 &&
-          compare_terms (&x->predicate, &y->predicate) == 0 &&
-          compare_terms (&x->object, &y->object) == 0 &&
-          compare_terms (&x->graph, &y->graph) == 0)
-        repeated[order[i]] = TRUE;
+      hash = mix_term (hash, &quad->subject);
+      hash = mix_term (hash, &quad->predicate);
+      hash = mix_term (hash, &quad->object);
+      hashes[i] = (QuadHash) { mix_term (hash, &quad->graph), i };
+    }
+  qsort (hashes, dataset->len, sizeof (QuadHash), compare_quad_hashes);
+
+  /* In a run of equal hashes (in dataset order), a quad equal to an
+   * earlier kept one is a repeat. */
+  for (guint start = 0, end; start < dataset->len; start = end)
+    {
+      for (end = start + 1; end < dataset->len && hashes[end].hash == hashes[start].hash; end++)
+        ;
+      for (guint i = start + 1; i < end; i++)
+        for (guint k = start; k < i; k++)
+          if (!repeated[hashes[k].index] &&
+              quads_equal (g_ptr_array_index (dataset, hashes[k].index),
+                           g_ptr_array_index (dataset, hashes[i].index)))
+            {
+              repeated[hashes[i].index] = TRUE;
+              break;
+            }
     }
   for (guint i = 0; i < dataset->len; i++)
     if (!repeated[i])
@@ -958,8 +1133,8 @@ rosette_rdfc_canonicalize (GPtrArray  *dataset,
   g_autoptr(GHashTable) bnode_quads = NULL;
   g_autoptr(GHashTable) first_degree = NULL;
   g_autoptr(IdIssuer) canonical = NULL;
-  g_auto(Lines) lines = { 0 };
-  Canon canon;
+  g_autoptr(GString) joined = NULL;
+  g_auto(Canon) canon = { 0 };
 
   g_return_val_if_fail (dataset != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -986,16 +1161,20 @@ rosette_rdfc_canonicalize (GPtrArray  *dataset,
     .first_degree = first_degree,
     .canonical = canonical,
     .work = 0,
+    .joined = g_string_sized_new (1024),
   };
+  lines_init (&canon.lines);
 
   canon_index_blank_nodes (&canon);
   if (!canon_label_blank_nodes (&canon, error))
     return NULL;
 
-  lines_init (&lines);
+  lines_reset (&canon.lines);
   for (guint i = 0; i < quads->len; i++)
-    lines_add_quad (&lines, g_ptr_array_index (quads, i), label_canonical, canonical);
-  return g_string_free (lines_sort_join (&lines), FALSE);
+    lines_add_quad (&canon.lines, g_ptr_array_index (quads, i), label_canonical, canonical);
+  joined = g_string_sized_new (canon.lines.text->len);
+  lines_sort_join (&canon.lines, joined);
+  return g_string_free (g_steal_pointer (&joined), FALSE);
 }
 
 /* N-Quads reader: enough of the W3C grammar for the test suites and for
@@ -1202,17 +1381,20 @@ read_statement (Reader     *r,
                 GPtrArray  *dataset,
                 GError    **error)
 {
-  g_autoptr(RosetteRdfQuad) quad = g_new0 (RosetteRdfQuad, 1);
+  g_auto(RosetteRdfTerm) subject = { 0 };
+  g_auto(RosetteRdfTerm) predicate = { 0 };
+  g_auto(RosetteRdfTerm) object = { 0 };
+  g_auto(RosetteRdfTerm) graph = { 0 };
 
-  if (!read_term (r, "ib", &quad->subject, error) ||
-      !read_term (r, "i", &quad->predicate, error) ||
-      !read_term (r, "ibl", &quad->object, error))
+  if (!read_term (r, "ib", &subject, error) ||
+      !read_term (r, "i", &predicate, error) ||
+      !read_term (r, "ibl", &object, error))
     return FALSE;
 
   reader_skip_space (r);
   if (r->p < r->end && *r->p != '.')
     {
-      if (!read_term (r, "ib", &quad->graph, error))
+      if (!read_term (r, "ib", &graph, error))
         return FALSE;
       reader_skip_space (r);
     }
@@ -1226,7 +1408,7 @@ read_statement (Reader     *r,
   if (r->p < r->end && *r->p != '\n' && *r->p != '\r')
     return reader_error (r, error);
 
-  g_ptr_array_add (dataset, g_steal_pointer (&quad));
+  g_ptr_array_add (dataset, rosette_rdf_quad_new (&subject, &predicate, &object, &graph));
   return TRUE;
 }
 

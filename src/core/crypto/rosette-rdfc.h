@@ -56,9 +56,10 @@ typedef struct
 /**
  * RosetteRdfQuad:
  *
- * One statement of an RDF dataset. A dataset is a #GPtrArray of quads
- * made with rosette_rdf_dataset_new(); duplicates are allowed there and
- * removed by canonicalization.
+ * One statement of an RDF dataset, made with rosette_rdf_quad_new() (its
+ * strings belong to it and are not freed one by one). A dataset is a
+ * #GPtrArray of quads made with rosette_rdf_dataset_new(); duplicates
+ * are allowed there and removed by canonicalization.
  */
 typedef struct
 {
@@ -69,6 +70,10 @@ typedef struct
 } RosetteRdfQuad;
 
 GPtrArray *rosette_rdf_dataset_new        (void);
+RosetteRdfQuad *rosette_rdf_quad_new      (const RosetteRdfTerm *subject,
+                                           const RosetteRdfTerm *predicate,
+                                           const RosetteRdfTerm *object,
+                                           const RosetteRdfTerm *graph);
 void       rosette_rdf_quad_free          (RosetteRdfQuad   *quad);
 void       rosette_rdf_term_set           (RosetteRdfTerm   *term,
                                            RosetteRdfTermKind kind,
