@@ -98,9 +98,12 @@ GBytes *
 rosette_base58btc_decode (const char  *text,
                           GError     **error)
 {
-  g_autofree guint8 *bytes = NULL;
+  /* 58^1 … 58^5: five digits at a time fit in 32 bits. */
+  static const guint32 powers[] = { 1, 58, 3364, 195112, 11316496, 656356768 };
+  g_autofree guint32 *limbs = NULL;
   gsize length;
-  gsize n_bytes = 0;
+  gsize n_limbs = 0;
+  gsize n_bytes;
   gsize zeros = 0;
   guint8 *out;
 
@@ -118,41 +121,53 @@ rosette_base58btc_decode (const char  *text,
   while (zeros < length && text[zeros] == '1')
     zeros++;
 
-  /* log(58) / log(256) < 0.733 */
-  bytes = g_malloc0 ((length - zeros) * 733 / 1000 + 1);
+  /* The number as little-endian 32-bit limbs; log(58) / log(2^32) < 0.184. */
+  limbs = g_new0 (guint32, (length - zeros) * 184 / 1000 + 2);
 
-  for (gsize i = zeros; i < length; i++)
+  for (gsize i = zeros; i < length; )
     {
-      const char *hit = strchr (base58_alphabet, text[i]);
-      guint carry;
+      guint32 value = 0;
+      guint n = 0;
+      guint64 carry;
 
-      if (text[i] == '\0' || hit == NULL)
+      for (; n < 5 && i < length; n++, i++)
         {
-          g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_PARSE,
-                       _("“%c” is not a base58 character"),
-                       g_ascii_isprint (text[i]) ? text[i] : '?');
-          return NULL;
+          const char *hit = strchr (base58_alphabet, text[i]);
+
+          if (text[i] == '\0' || hit == NULL)
+            {
+              g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_PARSE,
+                           _("“%c” is not a base58 character"),
+                           g_ascii_isprint (text[i]) ? text[i] : '?');
+              return NULL;
+            }
+          value = value * 58 + (guint32) (hit - base58_alphabet);
         }
 
-      carry = hit - base58_alphabet;
-      for (gsize j = 0; j < n_bytes; j++)
+      carry = value;
+      for (gsize j = 0; j < n_limbs; j++)
         {
-          carry += (guint) bytes[j] * 58;
-          bytes[j] = carry & 0xff;
-          carry >>= 8;
+          carry += (guint64) limbs[j] * powers[n];
+          limbs[j] = (guint32) carry;
+          carry >>= 32;
         }
-
-      while (carry > 0)
-        {
-          bytes[n_bytes++] = carry & 0xff;
-          carry >>= 8;
-        }
+      if (carry > 0)
+        limbs[n_limbs++] = (guint32) carry;
     }
 
+  /* Big-endian bytes without leading zeros, after one zero byte for
+   * each leading '1'. */
+  n_bytes = n_limbs * 4;
+  while (n_bytes > 0 && ((limbs[(n_bytes - 1) / 4] >> (8 * ((n_bytes - 1) % 4))) & 0xff) == 0)
+    n_bytes--;
   out = g_malloc (zeros + n_bytes + 1);
   memset (out, 0, zeros);
   for (gsize i = 0; i < n_bytes; i++)
-    out[zeros + i] = bytes[n_bytes - 1 - i];
+    {
+      gsize k = n_bytes - 1 - i;
+
+      out[zeros + i] = (limbs[k / 4] >> (8 * (k % 4))) & 0xff;
+    }
 
   return g_bytes_new_take (out, zeros + n_bytes);
 }
