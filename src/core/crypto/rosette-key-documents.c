@@ -66,6 +66,16 @@ rosette_public_format_from_string (const char           *text,
   return TRUE;
 }
 
+static GQuark record_key_quark (void);
+G_DEFINE_QUARK (rosette-key-record-key, record_key)
+
+static gpointer
+ref_if_set (gpointer object,
+            gpointer user_data)
+{
+  return object != NULL ? g_object_ref (object) : NULL;
+}
+
 /**
  * rosette_key_new_from_record:
  *
@@ -76,9 +86,16 @@ RosetteKey *
 rosette_key_new_from_record (RosetteKeyRecord  *record,
                              GError           **error)
 {
+  GQuark quark = record_key_quark ();
   g_autoptr(RosetteKey) key = NULL;
 
   g_return_val_if_fail (ROSETTE_IS_KEY_RECORD (record), NULL);
+
+  /* A record's public key never changes; bulk issuing asks for it per
+   * badge, so it is read once and kept with the record. */
+  key = g_object_dup_qdata (G_OBJECT (record), quark, ref_if_set, NULL);
+  if (key != NULL)
+    return g_steal_pointer (&key);
 
   key = rosette_key_new_from_spki (rosette_key_record_get_public_key (record), error);
   if (key == NULL)
@@ -92,6 +109,7 @@ rosette_key_new_from_record (RosetteKeyRecord  *record,
       return NULL;
     }
 
+  g_object_set_qdata_full (G_OBJECT (record), quark, g_object_ref (key), g_object_unref);
   return g_steal_pointer (&key);
 }
 

@@ -160,9 +160,23 @@ export_pubkey (RosetteKey            *self,
 GBytes *
 rosette_key_dup_spki (RosetteKey *self)
 {
+  GBytes *spki;
+
   g_return_val_if_fail (ROSETTE_IS_KEY (self), NULL);
 
-  return export_pubkey (self, GNUTLS_X509_FMT_DER);
+  spki = g_atomic_pointer_get (&self->spki);
+  if (spki == NULL)
+    {
+      spki = export_pubkey (self, GNUTLS_X509_FMT_DER);
+      if (spki == NULL)
+        return NULL;
+      if (!g_atomic_pointer_compare_and_exchange (&self->spki, NULL, spki))
+        {
+          g_bytes_unref (spki);
+          spki = g_atomic_pointer_get (&self->spki);
+        }
+    }
+  return g_bytes_ref (spki);
 }
 
 /**
@@ -387,9 +401,14 @@ rosette_key_dup_multikey (RosetteKey  *self,
                           GError     **error)
 {
   g_autoptr(GBytes) raw = NULL;
+  char *multikey;
   guint codec;
 
   g_return_val_if_fail (ROSETTE_IS_KEY (self), NULL);
+
+  multikey = g_atomic_pointer_get (&self->multikey);
+  if (multikey != NULL)
+    return g_strdup (multikey);
 
   if (self->algorithm == ROSETTE_KEY_ALGORITHM_ED25519)
     codec = ROSETTE_MULTICODEC_ED25519_PUB;
@@ -403,7 +422,14 @@ rosette_key_dup_multikey (RosetteKey  *self,
     }
 
   raw = rosette_key_dup_raw_public (self);
-  return rosette_multibase_encode_key (codec, g_bytes_get_data (raw, NULL), g_bytes_get_size (raw));
+  multikey = rosette_multibase_encode_key (codec, g_bytes_get_data (raw, NULL),
+                                           g_bytes_get_size (raw));
+  if (!g_atomic_pointer_compare_and_exchange (&self->multikey, NULL, multikey))
+    {
+      g_free (multikey);
+      multikey = g_atomic_pointer_get (&self->multikey);
+    }
+  return g_strdup (multikey);
 }
 
 /**

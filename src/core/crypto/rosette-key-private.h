@@ -24,6 +24,11 @@ struct _RosetteKey
   RosetteKeyAlgorithm  algorithm;
   gnutls_privkey_t     privkey;
   gnutls_pubkey_t      pubkey;
+
+  /* A key never changes: its public forms are made once, on first use
+   * (from any thread), for bulk issuing that asks for them per badge. */
+  GBytes              *spki;
+  char                *multikey;
 };
 
 gboolean    _rosette_key_set_gnutls_error (GError               **error,

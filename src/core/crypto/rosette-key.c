@@ -47,6 +47,8 @@ rosette_key_finalize (GObject *object)
 
   g_clear_pointer (&self->privkey, gnutls_privkey_deinit);
   g_clear_pointer (&self->pubkey, gnutls_pubkey_deinit);
+  g_clear_pointer (&self->spki, g_bytes_unref);
+  g_clear_pointer (&self->multikey, g_free);
 
   G_OBJECT_CLASS (rosette_key_parent_class)->finalize (object);
 }
