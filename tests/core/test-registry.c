@@ -283,12 +283,36 @@ test_migrations (Fixture       *f,
       g_assert_no_error (error);
       g_assert_cmpuint (audit->len, ==, 3);
 
-      /* And the migrated registry works for new writes. */
+      /* And the migrated registry works for new writes: a credential
+       * reserved and recorded through the newest triggers shows in the
+       * counts and the holders. */
       {
-        RosetteRecipientData r = { "new@example.com", "New", NULL, NULL, NULL, NULL };
+        RosetteRecipientData r = { "new@example.com", "New", NULL, "Sales", NULL, NULL };
+        g_autoptr(RosetteIssuedRecord) reserved = NULL;
+        g_autoptr(GPtrArray) holders = NULL;
+        RosetteHolderCounts counts = { 0 };
+        RosetteIssuanceRequest request = {
+          .issuance_key = "new-key", .achievement_id = 1, .batch_id = "b2",
+          .valid_from = f->now, .now = f->now,
+        };
 
-        g_assert_cmpint (rosette_registry_upsert_recipient (registry, &r, &error), >, 0);
+        request.recipient_id = rosette_registry_upsert_recipient (registry, &r, &error);
         g_assert_no_error (error);
+        g_assert_cmpint (request.recipient_id, >, 0);
+        reserved = rosette_registry_reserve_issuance (registry, &request, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_true (rosette_registry_record_issued (registry,
+                                                       rosette_issued_record_get_credential_id (reserved),
+                                                       NULL, f->now, &error));
+        g_assert_no_error (error);
+        rosette_registry_count_issued (registry, &q, &count, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (count, ==, 3);
+        holders = rosette_registry_holders (registry, "safety", "gold", f->now, 0, &counts,
+                                            &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (counts.valid, ==, 2);
+        g_assert_cmpuint (counts.revoked, ==, 1);
       }
     }
 }
@@ -349,6 +373,130 @@ test_upsert (Fixture       *f,
   g_assert_cmpstr (rosette_issued_record_get_credential_id (rows->pdata[0]), ==, cred);
   g_assert_true (g_str_has_prefix (cred, "urn:uuid:"));
   g_free (cred);
+}
+
+/* A re-run upserts the same people again: nothing changes, the ids stay;
+ * a field that does change is written, and a missing one keeps its value. */
+static void
+test_upsert_unchanged (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RosetteRecipientData first = { "b@example.com", "Bo", "E2", "Sales", "2021-03-01", NULL };
+  RosetteRecipientData moved = { "b@example.com", "Bo", NULL, "Support", NULL, NULL };
+  g_autoptr(GPtrArray) inventory = NULL;
+  gint64 id;
+
+  id = rosette_registry_upsert_recipient (f->registry, &first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (rosette_registry_upsert_recipient (f->registry, &first, &error), ==, id);
+  g_assert_no_error (error);
+  g_assert_cmpint (rosette_registry_upsert_recipient (f->registry, &moved, &error), ==, id);
+  g_assert_no_error (error);
+  g_assert_cmpint (rosette_registry_upsert_recipient (f->registry, &moved, &error), ==, id);
+  g_assert_no_error (error);
+
+  /* The move reached the record; the employee id was kept. */
+  {
+    gint64 achievement = add_achievement (f, "safety", "gold");
+    g_autofree char *cred = issue (f, "b@example.com", achievement, "b", "2026-01-01T00:00:00Z",
+                                   NULL);
+    g_autoptr(RosetteIssuedRecord) record = rosette_registry_lookup (f->registry, cred, f->now,
+                                                                     &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (rosette_issued_record_get_department (record), ==, "Support");
+    g_assert_cmpstr (rosette_issued_record_get_employee_id (record), ==, "E2");
+  }
+}
+
+/* Within a batch the registry skips the CHECK constraints (see
+ * rosette_registry_batch_begin()); they are back as soon as it ends. */
+static void
+test_batch_checks (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 achievement = add_achievement (f, "safety", "gold");
+  g_autofree char *id = issue (f, "c@example.com", achievement, "b", "2026-01-01T00:00:00Z",
+                               NULL);
+  g_autofree char *sql = g_strdup_printf ("UPDATE issued SET state = 'lost'"
+                                          " WHERE credential_id = '%s'", id);
+
+  g_assert_false (_rosette_registry_exec (f->registry, sql, &error));
+  g_assert_error (error, ROSETTE_ERROR, ROSETTE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  g_assert_true (rosette_registry_batch_begin (f->registry, 2, &error));
+  g_assert_no_error (error);
+  g_free (issue (f, "d@example.com", achievement, "b", "2026-01-01T00:00:00Z", NULL));
+  g_assert_true (rosette_registry_batch_step (f->registry, &error));
+  g_assert_true (rosette_registry_batch_step (f->registry, &error));
+  g_assert_true (rosette_registry_batch_end (f->registry, TRUE, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (_rosette_registry_exec (f->registry, sql, &error));
+  g_assert_error (error, ROSETTE_ERROR, ROSETTE_ERROR_CONFLICT);
+}
+
+/* The batch's own reservation: the ids of a new row, then the same ids
+ * and the row's state on every later call with the same key. */
+static void
+test_reserve_light (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) from = utc ("2026-01-01T00:00:00Z");
+  gint64 achievement = add_achievement (f, "safety", "gold");
+  RosetteIssuanceRequest request = {
+    .issuance_key = "k1", .achievement_id = achievement, .batch_id = "b",
+    .valid_from = from, .proof_type = "vc-jwt",
+  };
+  RosetteReservation first = { NULL, };
+  RosetteReservation again = { NULL, };
+  RosetteReservation other = { NULL, };
+  g_autoptr(RosetteIssuedRecord) record = NULL;
+  gboolean created = FALSE;
+
+  request.recipient_id = add_recipient (f, "e@example.com", NULL, NULL, NULL);
+  g_assert_true (_rosette_registry_reserve (f->registry, &request, &first, &created, &error));
+  g_assert_no_error (error);
+  g_assert_true (created);
+  g_assert_cmpint (first.state, ==, ROSETTE_ISSUE_STATE_PENDING);
+
+  /* What the light reservation says is what the registry holds. */
+  record = rosette_registry_lookup (f->registry, first.credential_id, f->now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rosette_issued_record_get_status_list_id (record), ==, first.status_list_id);
+  g_assert_cmpuint (rosette_issued_record_get_status_index (record), ==, first.status_index);
+  g_assert_cmpstr (rosette_issued_record_get_proof_type (record), ==, "vc-jwt");
+
+  g_assert_true (rosette_registry_mark_failed (f->registry, first.credential_id, "disk full",
+                                               &error));
+  g_assert_true (_rosette_registry_reserve (f->registry, &request, &again, &created, &error));
+  g_assert_false (created);
+  g_assert_cmpstr (again.credential_id, ==, first.credential_id);
+  g_assert_cmpuint (again.status_index, ==, first.status_index);
+  g_assert_cmpint (again.state, ==, ROSETTE_ISSUE_STATE_FAILED);
+  _rosette_reservation_clear (&again);
+
+  g_assert_true (rosette_registry_record_issued (f->registry, first.credential_id, NULL, NULL,
+                                                 &error));
+  g_assert_true (_rosette_registry_reserve (f->registry, &request, &again, &created, &error));
+  g_assert_false (created);
+  g_assert_cmpint (again.state, ==, ROSETTE_ISSUE_STATE_ISSUED);
+  _rosette_reservation_clear (&again);
+
+  /* Another key takes the next index of the list. */
+  request.issuance_key = "k2";
+  g_assert_true (_rosette_registry_reserve (f->registry, &request, &other, &created, &error));
+  g_assert_true (created);
+  g_assert_cmpint (other.status_list_id, ==, first.status_list_id);
+  g_assert_cmpuint (other.status_index, ==, first.status_index + 1);
+  g_assert_cmpstr (other.credential_id, !=, first.credential_id);
+  _rosette_reservation_clear (&other);
+  _rosette_reservation_clear (&first);
 }
 
 /* Issuing: idempotency and crash safety ------------------------------------ */
@@ -1241,6 +1389,7 @@ test_reports_aggregates (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *renewed = NULL;
   g_autofree char *again = NULL;
+  g_autofree char *failed = NULL;
   g_autoptr(GDateTime) at = utc ("2026-06-02T10:00:00Z");
   gint64 bronze;
   /* A credential that expires exactly where an aggregate bucket (2^21 s)
@@ -1297,9 +1446,8 @@ test_reports_aggregates (Fixture       *f,
     pending = rosette_registry_list_issued (f->registry, &q, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (pending->len, ==, 1);
-    rosette_registry_mark_failed (f->registry,
-                                  rosette_issued_record_get_credential_id (pending->pdata[0]),
-                                  "disk full", &error);
+    failed = g_strdup (rosette_issued_record_get_credential_id (pending->pdata[0]));
+    rosette_registry_mark_failed (f->registry, failed, "disk full", &error);
     g_assert_no_error (error);
   }
 
@@ -1315,6 +1463,15 @@ test_reports_aggregates (Fixture       *f,
     assert_aggregates_agree (f, a);
     assert_aggregates_agree (f, b);
     assert_aggregates_agree (f, c);
+  }
+
+  /* A failed row issued on a re-run (migration 5's own trigger). */
+  {
+    g_autoptr(GDateTime) redone = utc ("2026-06-03T08:00:00Z");
+
+    g_assert_true (rosette_registry_record_issued (f->registry, failed, NULL, redone, &error));
+    g_assert_no_error (error);
+    assert_aggregates_agree (f, "2026-06-04T00:00:00Z");
   }
 
   /* The same after a reopen (nothing is cached outside the database). */
@@ -1618,8 +1775,11 @@ main (int   argc,
   ADD ("not-a-database", test_not_a_database);
   ADD ("migrations", test_migrations);
   ADD ("upsert", test_upsert);
+  ADD ("upsert-unchanged", test_upsert_unchanged);
   g_test_add_func ("/rosette/registry/issuance-key", test_issuance_key);
   ADD ("reserve-idempotent", test_reserve_idempotent);
+  ADD ("reserve-light", test_reserve_light);
+  ADD ("batch-checks", test_batch_checks);
   ADD ("crash-safety", test_crash_safety);
   ADD ("states", test_states);
   ADD ("revoke", test_revoke);

@@ -44,6 +44,7 @@
 #include "rosette-issuing-private.h"
 #include "rosette-key-documents.h"
 #include "rosette-recipient.h"
+#include "rosette-registry-private.h"
 #include "rosette-status-publish.h"
 #include "rosette-utils.h"
 
@@ -52,6 +53,8 @@
  * few enough that memory stays flat whatever the batch size. */
 #define MAX_IN_FLIGHT 256
 #define PROGRESS_INTERVAL_US (G_USEC_PER_SEC / 10)
+/* The registry thread's nap when no job is finished: a few badges' time. */
+#define WRITER_NAP_US 250
 
 typedef struct
 {
@@ -1358,7 +1361,7 @@ run (RosetteBatch              *self,
       while (!cancelled && next < self->rows->len && in_flight < MAX_IN_FLIGHT)
         {
           BatchRow *row = g_ptr_array_index (self->rows, next);
-          g_autoptr(RosetteIssuedRecord) record = NULL;
+          RosetteReservation reservation;
           g_autofree char *issuance_key = NULL;
           RosetteRecipientData data = {
             row->email, row->name, row->employee_id, row->department, row->hire_date, row->manager,
@@ -1385,13 +1388,18 @@ run (RosetteBatch              *self,
           request.valid_from = valid_from;
           request.valid_until = row->valid_until != NULL ? row->valid_until : self->valid_until;
           request.proof_type = proof_type_name (self->proof);
-          record = rosette_registry_reserve_issuance (self->registry, &request, NULL, error);
-          if (record == NULL || !rosette_registry_batch_step (self->registry, error))
+          if (!_rosette_registry_reserve (self->registry, &request, &reservation, NULL, error))
             goto out;
+          if (!rosette_registry_batch_step (self->registry, error))
+            {
+              _rosette_reservation_clear (&reservation);
+              goto out;
+            }
 
           next++;
-          if (rosette_issued_record_get_state (record) == ROSETTE_ISSUE_STATE_ISSUED)
+          if (reservation.state == ROSETTE_ISSUE_STATE_ISSUED)
             {
+              _rosette_reservation_clear (&reservation);
               summary->skipped++;
               done++;
               continue;
@@ -1401,11 +1409,11 @@ run (RosetteBatch              *self,
           job->row = row;
           job->index = next - 1;
           job->tier = tier;
-          job->credential_id = g_strdup (rosette_issued_record_get_credential_id (record));
+          job->credential_id = g_steal_pointer (&reservation.credential_id);
           if (self->publish_base != NULL)
             job->status_list = rosette_status_list_dup_url (self->publish_base,
-                                                            rosette_issued_record_get_status_list_id (record));
-          job->status_index = rosette_issued_record_get_status_index (record);
+                                                            reservation.status_list_id);
+          job->status_index = reservation.status_index;
           {
             g_autofree char *name = self->file_name != NULL
               ? g_strdup (self->file_name)
@@ -1424,9 +1432,15 @@ run (RosetteBatch              *self,
 
       if (in_flight > 0)
         {
-          Job *job = g_async_queue_timeout_pop (self->done, PROGRESS_INTERVAL_US);
+          /* Record every job finished so far, then nap: waiting on the
+           * queue would have each job a worker finishes wake this thread
+           * (a context switch per badge on two busy cores), a nap finds
+           * them several at a time. */
+          Job *job = g_async_queue_try_pop (self->done);
 
-          if (job != NULL)
+          if (job == NULL)
+            g_usleep (WRITER_NAP_US);
+          while (job != NULL)
             {
               gboolean recorded;
 
@@ -1436,6 +1450,7 @@ run (RosetteBatch              *self,
               job_free (job);
               if (!recorded)
                 goto out;
+              job = g_async_queue_try_pop (self->done);
             }
         }
       report_progress (&progress, done, FALSE);

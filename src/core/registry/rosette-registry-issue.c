@@ -27,6 +27,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "rosette-error.h"
 #include "rosette-recipient.h"
@@ -131,11 +132,15 @@ allocate_index_locked (RosetteDb  *db,
   sqlite3_stmt *stmt;
   int rc;
 
+  /* A SELECT and an UPDATE rather than UPDATE … RETURNING, which makes
+   * SQLite open a temporary table for every badge of a batch. The caller
+   * holds the lock and a savepoint, and the UPDATE only moves the index
+   * it read (another program's allocation in between is an error, never
+   * an index handed out twice). */
   stmt = _rosette_db_prepare (db,
-                              "UPDATE status_lists SET next_index = next_index + 1"
+                              "SELECT id, next_index FROM status_lists"
                               " WHERE id = (SELECT max (id) FROM status_lists)"
-                              " AND next_index < size"
-                              " RETURNING id, next_index - 1",
+                              " AND next_index < size",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -145,15 +150,32 @@ allocate_index_locked (RosetteDb  *db,
     {
       *out_list_id = sqlite3_column_int64 (stmt, 0);
       *out_index = (guint)sqlite3_column_int64 (stmt, 1);
-      return _rosette_db_step_done (db, stmt, error);
+      sqlite3_reset (stmt);
+
+      stmt = _rosette_db_prepare (db,
+                                  "UPDATE status_lists SET next_index = ?1 + 1"
+                                  " WHERE id = ?2 AND next_index = ?1",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, *out_index);
+      sqlite3_bind_int64 (stmt, 2, *out_list_id);
+      if (!_rosette_db_step_done (db, stmt, error))
+        return FALSE;
+      if (sqlite3_changes (db->db) != 1)
+        {
+          g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_DATABASE,
+                       _("The registry is in use by another program; try again when it has finished"));
+          return FALSE;
+        }
+      return TRUE;
     }
+  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       _rosette_db_set_error (db, error);
-      sqlite3_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
 
   /* No list yet, or the newest is full: start the next one. */
   stmt = _rosette_db_prepare (db,
@@ -210,20 +232,23 @@ rosette_registry_allocate_status_index (RosetteRegistry  *self,
 
   db = _rosette_registry_get_db (self);
   locker = g_mutex_locker_new (&db->lock);
-  return allocate_index_locked (db, out_list_id, out_index, error);
+  if (!_rosette_db_savepoint (db, error))
+    return FALSE;
+  if (!allocate_index_locked (db, out_list_id, out_index, error))
+    return _rosette_db_release (db, FALSE, NULL);
+  return _rosette_db_release (db, TRUE, error);
 }
 
+/* A new pending row for @request; @out gets its ids. */
 static gboolean
 insert_pending (RosetteDb                     *db,
                 const RosetteIssuanceRequest  *request,
+                RosetteReservation            *out,
                 GError                       **error)
 {
-  g_autofree char *generated = NULL;
   sqlite3_stmt *stmt;
-  gint64 list_id;
-  guint index;
 
-  if (!allocate_index_locked (db, &list_id, &index, error))
+  if (!allocate_index_locked (db, &out->status_list_id, &out->status_index, error))
     return FALSE;
 
   stmt = _rosette_db_prepare (db,
@@ -235,10 +260,11 @@ insert_pending (RosetteDb                     *db,
   if (stmt == NULL)
     return FALSE;
 
-  if (request->credential_id == NULL)
-    generated = g_strconcat ("urn:uuid:", g_uuid_string_random (), NULL);
-  _rosette_db_bind_text (stmt, 1, request->credential_id != NULL ? request->credential_id
-                                                                  : generated);
+  out->credential_id = request->credential_id != NULL
+    ? g_strdup (request->credential_id)
+    : g_strconcat ("urn:uuid:", g_uuid_string_random (), NULL);
+  out->state = ROSETTE_ISSUE_STATE_PENDING;
+  _rosette_db_bind_text (stmt, 1, out->credential_id);
   sqlite3_bind_int64 (stmt, 2, request->recipient_id);
   sqlite3_bind_int64 (stmt, 3, request->achievement_id);
   _rosette_db_bind_text (stmt, 4, request->batch_id);
@@ -247,10 +273,103 @@ insert_pending (RosetteDb                     *db,
   if (request->valid_until != NULL)
     sqlite3_bind_int64 (stmt, 7, g_date_time_to_unix (request->valid_until));
   _rosette_db_bind_text (stmt, 8, request->proof_type);
-  sqlite3_bind_int64 (stmt, 9, list_id);
-  sqlite3_bind_int64 (stmt, 10, index);
+  sqlite3_bind_int64 (stmt, 9, out->status_list_id);
+  sqlite3_bind_int64 (stmt, 10, out->status_index);
   sqlite3_bind_int64 (stmt, 11, _rosette_time_or_now (request->now));
   return _rosette_db_step_done (db, stmt, error);
+}
+
+/* The row of @request's issuance key if there is one, else a new pending
+ * row: one indexed probe and, for a new row, one savepoint with the
+ * status index and the insert. */
+static gboolean
+reserve_locked (RosetteDb                     *db,
+                const RosetteIssuanceRequest  *request,
+                RosetteReservation            *out,
+                gboolean                      *out_created,
+                GError                       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  memset (out, 0, sizeof *out);
+  *out_created = FALSE;
+
+  stmt = _rosette_db_prepare (db,
+                              "SELECT credential_id, state = 'issued', state = 'failed',"
+                              " status_list_id, status_index"
+                              " FROM issued WHERE issuance_key = ?",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  _rosette_db_bind_text (stmt, 1, request->issuance_key);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      out->credential_id = _rosette_db_dup_text (stmt, 0);
+      out->state = sqlite3_column_int (stmt, 1) ? ROSETTE_ISSUE_STATE_ISSUED
+                   : sqlite3_column_int (stmt, 2) ? ROSETTE_ISSUE_STATE_FAILED
+                   : ROSETTE_ISSUE_STATE_PENDING;
+      out->status_list_id = sqlite3_column_int64 (stmt, 3);
+      out->status_index = (guint)sqlite3_column_int64 (stmt, 4);
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _rosette_db_set_error (db, error);
+      return FALSE;
+    }
+
+  if (!_rosette_db_savepoint (db, error))
+    return FALSE;
+  if (!insert_pending (db, request, out, error))
+    {
+      _rosette_reservation_clear (out);
+      return _rosette_db_release (db, FALSE, NULL);
+    }
+  if (!_rosette_db_release (db, TRUE, error))
+    {
+      _rosette_reservation_clear (out);
+      return FALSE;
+    }
+
+  *out_created = TRUE;
+  return TRUE;
+}
+
+void
+_rosette_reservation_clear (RosetteReservation *reservation)
+{
+  g_clear_pointer (&reservation->credential_id, g_free);
+}
+
+/* See rosette-registry-private.h. */
+gboolean
+_rosette_registry_reserve (RosetteRegistry               *self,
+                           const RosetteIssuanceRequest  *request,
+                           RosetteReservation            *out,
+                           gboolean                      *out_created,
+                           GError                       **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  RosetteDb *db;
+  gboolean created;
+
+  g_return_val_if_fail (ROSETTE_IS_REGISTRY (self), FALSE);
+  g_return_val_if_fail (request != NULL && request->issuance_key != NULL, FALSE);
+  g_return_val_if_fail (request->batch_id != NULL && request->valid_from != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  db = _rosette_registry_get_db (self);
+  locker = g_mutex_locker_new (&db->lock);
+  if (!reserve_locked (db, request, out, &created, error))
+    return FALSE;
+  if (out_created != NULL)
+    *out_created = created;
+  return TRUE;
 }
 
 /**
@@ -273,10 +392,10 @@ rosette_registry_reserve_issuance (RosetteRegistry               *self,
                                    GError                       **error)
 {
   g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(GError) local_error = NULL;
+  RosetteReservation reservation;
   RosetteIssuedRecord *record;
   RosetteDb *db;
-  gint64 now;
+  gboolean created;
 
   g_return_val_if_fail (ROSETTE_IS_REGISTRY (self), NULL);
   g_return_val_if_fail (request != NULL && request->issuance_key != NULL, NULL);
@@ -286,27 +405,16 @@ rosette_registry_reserve_issuance (RosetteRegistry               *self,
     *out_created = FALSE;
 
   db = _rosette_registry_get_db (self);
-  now = _rosette_time_or_now (NULL);
   locker = g_mutex_locker_new (&db->lock);
-
-  record = select_one (db, "i.issuance_key", request->issuance_key, now, &local_error);
-  if (record != NULL || local_error != NULL)
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return record;
-    }
-
-  if (!_rosette_db_savepoint (db, error))
-    return NULL;
-  if (!insert_pending (db, request, error))
-    return (_rosette_db_release (db, FALSE, NULL), NULL);
-  if (!_rosette_db_release (db, TRUE, error))
+  if (!reserve_locked (db, request, &reservation, &created, error))
     return NULL;
 
-  if (out_created != NULL)
-    *out_created = TRUE;
-  return select_one (db, "i.issuance_key", request->issuance_key, now, error);
+  record = select_one (db, "i.credential_id", reservation.credential_id,
+                       _rosette_time_or_now (NULL), error);
+  _rosette_reservation_clear (&reservation);
+  if (record != NULL && out_created != NULL)
+    *out_created = created;
+  return record;
 }
 
 static char *
@@ -413,11 +521,12 @@ rosette_registry_record_issued (RosetteRegistry     *self,
   if (!_rosette_db_savepoint (db, error))
     return FALSE;
 
+  /* No RETURNING (a temporary table per row): the batch id is read back
+   * by the primary key, whose page the UPDATE has just visited. */
   stmt = _rosette_db_prepare (db,
                               "UPDATE issued SET state = 'issued', files = ?, issued_at = ?,"
                               " last_error = NULL"
-                              " WHERE credential_id = ? AND state <> 'issued'"
-                              " RETURNING batch_id",
+                              " WHERE credential_id = ? AND state <> 'issued'",
                               error);
   if (stmt == NULL)
     return _rosette_db_release (db, FALSE, NULL);
@@ -425,15 +534,22 @@ rosette_registry_record_issued (RosetteRegistry     *self,
   _rosette_db_bind_text (stmt, 1, files_json);
   sqlite3_bind_int64 (stmt, 2, at);
   _rosette_db_bind_text (stmt, 3, credential_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    batch_id = _rosette_db_dup_text (stmt, 0);
   if (!_rosette_db_step_done (db, stmt, error))
     return _rosette_db_release (db, FALSE, NULL);
-  if (batch_id == NULL)
+  if (sqlite3_changes (db->db) == 0)
     {
       set_state_error (db, credential_id, error);
       return _rosette_db_release (db, FALSE, NULL);
     }
+
+  stmt = _rosette_db_prepare (db, "SELECT batch_id FROM issued WHERE credential_id = ?", error);
+  if (stmt == NULL)
+    return _rosette_db_release (db, FALSE, NULL);
+  _rosette_db_bind_text (stmt, 1, credential_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    batch_id = _rosette_db_dup_text (stmt, 0);
+  if (!_rosette_db_step_done (db, stmt, error))
+    return _rosette_db_release (db, FALSE, NULL);
 
   detail = detail_json ("batch", batch_id, "files", files_json, NULL);
   if (!_rosette_db_audit (db, ROSETTE_AUDIT_ACTION_ISSUE, credential_id, detail, at, error))

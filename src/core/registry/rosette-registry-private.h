@@ -124,6 +124,24 @@ extern const char _rosette_issued_columns[];
 RosetteIssuedRecord *_rosette_issued_record_from_row (sqlite3_stmt *stmt,
                                                       gint64        now);
 
+/* What the batch's writer thread needs of a reserved row: what
+ * rosette_registry_reserve_issuance() does, without building the record
+ * (two joins and a dozen strings) that the batch never reads. */
+typedef struct
+{
+  char              *credential_id;
+  gint64             status_list_id;
+  guint              status_index;
+  RosetteIssueState  state;
+} RosetteReservation;
+
+gboolean       _rosette_registry_reserve       (RosetteRegistry               *self,
+                                                const RosetteIssuanceRequest  *request,
+                                                RosetteReservation            *out,
+                                                gboolean                      *out_created,
+                                                GError                       **error);
+void           _rosette_reservation_clear      (RosetteReservation            *reservation);
+
 /* For tests only: run a whole SQL script on a database file (to create a
  * database of an older schema version), or one statement on an open
  * registry (to prove the audit log refuses UPDATE). */

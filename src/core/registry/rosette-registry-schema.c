@@ -203,6 +203,37 @@ static const char migration_2[] =
   "   AND achievement_id = " who ".achievement_id" \
   "  GROUP BY batch_id, achievement_id;"
 
+/* The bodies that migration 5 keeps for the general case: a row's batch
+ * group on insert, and everything an update of a row may change. */
+#define GROUP_INSERTED \
+  "  INSERT INTO batch_groups VALUES (NEW.batch_id, NEW.achievement_id, NEW.created_at," \
+  "   NEW.created_at, NEW.issued_at, NEW.issued_at, NEW.state = 'issued'," \
+  "   NEW.state = 'pending', NEW.state = 'failed', NEW.revoked_at IS NOT NULL)" \
+  "   ON CONFLICT DO UPDATE SET first_created = min (first_created, excluded.first_created)," \
+  "    last_created = max (last_created, excluded.last_created)," \
+  "    first_issued = coalesce (min (first_issued, excluded.first_issued), first_issued," \
+  "                             excluded.first_issued)," \
+  "    last_issued = coalesce (max (last_issued, excluded.last_issued), last_issued," \
+  "                            excluded.last_issued)," \
+  "    issued = issued + excluded.issued, pending = pending + excluded.pending," \
+  "    failed = failed + excluded.failed, revoked = revoked + excluded.revoked;"
+#define ISSUED_CHANGED \
+  RAISE_HOLDING (HOLDING_RAISED) \
+  REFRESH_HOLDING ("OLD", HOLDING_RECOUNTED) \
+  REFRESH_HOLDING ("NEW", HOLDING_RECOUNTED) \
+  STATUS_COUNT_ADD ("OLD", "-1") \
+  STATUS_COUNT_ADD ("NEW", "1") \
+  "  UPDATE batch_groups SET" \
+  "   issued = issued + (NEW.state = 'issued') - (OLD.state = 'issued')," \
+  "   pending = pending + (NEW.state = 'pending') - (OLD.state = 'pending')," \
+  "   failed = failed + (NEW.state = 'failed') - (OLD.state = 'failed')," \
+  "   revoked = revoked + (NEW.revoked_at IS NOT NULL) - (OLD.revoked_at IS NOT NULL)," \
+  "   first_issued = coalesce (min (first_issued, NEW.issued_at), first_issued, NEW.issued_at)," \
+  "   last_issued = coalesce (max (last_issued, NEW.issued_at), last_issued, NEW.issued_at)" \
+  "   WHERE " SAME_GROUP " AND batch_id = NEW.batch_id AND achievement_id = NEW.achievement_id;" \
+  RECOUNT_GROUP ("OLD", "NOT " SAME_GROUP) \
+  RECOUNT_GROUP ("NEW", "NOT " SAME_GROUP)
+
 static const char migration_4[] =
   "ALTER TABLE achievements ADD COLUMN image BLOB;"
   "CREATE TABLE holdings ("
@@ -287,35 +318,11 @@ static const char migration_4[] =
   "CREATE TRIGGER issued_inserted AFTER INSERT ON issued BEGIN "
   RAISE_HOLDING (ACTIVE ("NEW"))
   STATUS_COUNT_ADD ("NEW", "1")
-  "  INSERT INTO batch_groups VALUES (NEW.batch_id, NEW.achievement_id, NEW.created_at,"
-  "   NEW.created_at, NEW.issued_at, NEW.issued_at, NEW.state = 'issued',"
-  "   NEW.state = 'pending', NEW.state = 'failed', NEW.revoked_at IS NOT NULL)"
-  "   ON CONFLICT DO UPDATE SET first_created = min (first_created, excluded.first_created),"
-  "    last_created = max (last_created, excluded.last_created),"
-  "    first_issued = coalesce (min (first_issued, excluded.first_issued), first_issued,"
-  "                             excluded.first_issued),"
-  "    last_issued = coalesce (max (last_issued, excluded.last_issued), last_issued,"
-  "                            excluded.last_issued),"
-  "    issued = issued + excluded.issued, pending = pending + excluded.pending,"
-  "    failed = failed + excluded.failed, revoked = revoked + excluded.revoked;"
+  GROUP_INSERTED
   " END;"
   "CREATE TRIGGER issued_changed AFTER UPDATE OF state, revoked_at, valid_until, superseded_by,"
   "  recipient_id, achievement_id, batch_id, created_at, issued_at ON issued BEGIN "
-  RAISE_HOLDING (HOLDING_RAISED)
-  REFRESH_HOLDING ("OLD", HOLDING_RECOUNTED)
-  REFRESH_HOLDING ("NEW", HOLDING_RECOUNTED)
-  STATUS_COUNT_ADD ("OLD", "-1")
-  STATUS_COUNT_ADD ("NEW", "1")
-  "  UPDATE batch_groups SET"
-  "   issued = issued + (NEW.state = 'issued') - (OLD.state = 'issued'),"
-  "   pending = pending + (NEW.state = 'pending') - (OLD.state = 'pending'),"
-  "   failed = failed + (NEW.state = 'failed') - (OLD.state = 'failed'),"
-  "   revoked = revoked + (NEW.revoked_at IS NOT NULL) - (OLD.revoked_at IS NOT NULL),"
-  "   first_issued = coalesce (min (first_issued, NEW.issued_at), first_issued, NEW.issued_at),"
-  "   last_issued = coalesce (max (last_issued, NEW.issued_at), last_issued, NEW.issued_at)"
-  "   WHERE " SAME_GROUP " AND batch_id = NEW.batch_id AND achievement_id = NEW.achievement_id;"
-  RECOUNT_GROUP ("OLD", "NOT " SAME_GROUP)
-  RECOUNT_GROUP ("NEW", "NOT " SAME_GROUP)
+  ISSUED_CHANGED
   " END;"
   "CREATE TRIGGER issued_deleted AFTER DELETE ON issued BEGIN "
   REFRESH_HOLDING ("OLD", ACTIVE ("OLD"))
@@ -341,11 +348,76 @@ static const char migration_4[] =
   "   sum (state = 'pending'), sum (state = 'failed'), sum (revoked_at IS NOT NULL)"
   "  FROM issued GROUP BY batch_id, achievement_id;";
 
+/* The writer thread of a batch runs the migration-4 triggers twice for
+ * every badge: a pending row inserted, then marked issued. Their general
+ * bodies cost it more than the rest of the row: each INSERT … SELECT into
+ * holdings (which has triggers) fills a temporary table even when its
+ * guard is false, three per update. Migration 5 gives those two common
+ * changes their own triggers, whose bodies are exactly what the general
+ * ones do in that case (every other statement's guard is false there),
+ * with single-row VALUES; the general triggers run in every other case.
+ *
+ * RECORDED: a pending or failed row marked issued and nothing else that
+ * the aggregates read changed (never NULL: the columns compared with =
+ * are NOT NULL). Then the holding is raised (the row is active and the
+ * old one was not), the status count gains the row (not superseded) and
+ * its batch group moves one row to issued. */
+#define RECORDED \
+  "(OLD.state <> 'issued' AND NEW.state = 'issued' AND OLD.issued_at IS NULL" \
+  " AND OLD.revoked_at IS NULL AND NEW.revoked_at IS NULL" \
+  " AND OLD.superseded_by IS NULL AND NEW.superseded_by IS NULL" \
+  " AND OLD.recipient_id = NEW.recipient_id AND OLD.achievement_id = NEW.achievement_id" \
+  " AND OLD.batch_id = NEW.batch_id AND OLD.created_at = NEW.created_at" \
+  " AND OLD.valid_until IS NEW.valid_until)"
+
+static const char migration_5[] =
+  "DROP TRIGGER issued_inserted;"
+  "DROP TRIGGER issued_changed;"
+
+  /* A row inserted pending or failed is neither active nor counted: only
+   * its batch group changes. */
+  "CREATE TRIGGER issued_inserted_pending AFTER INSERT ON issued"
+  "  WHEN NEW.state <> 'issued' BEGIN"
+  GROUP_INSERTED
+  " END;"
+  /* Migration 4's, unchanged but for its WHEN. */
+  "CREATE TRIGGER issued_inserted AFTER INSERT ON issued"
+  "  WHEN NEW.state = 'issued' BEGIN "
+  RAISE_HOLDING (ACTIVE ("NEW"))
+  STATUS_COUNT_ADD ("NEW", "1")
+  GROUP_INSERTED
+  " END;"
+
+  "CREATE TRIGGER issued_recorded AFTER UPDATE OF state ON issued"
+  "  WHEN " RECORDED " BEGIN"
+  "  INSERT INTO holdings (recipient_id, achievement_id, department, until)"
+  "   VALUES (NEW.recipient_id, NEW.achievement_id,"
+  "    coalesce ((SELECT department FROM recipients WHERE id = NEW.recipient_id), ''),"
+  "    coalesce (NEW.valid_until, " ROSETTE_REGISTRY_FOREVER "))"
+  "   ON CONFLICT DO UPDATE SET until = excluded.until WHERE excluded.until > until;"
+  "  INSERT INTO status_counts (achievement_id, revoked, bucket, n)"
+  "   VALUES (NEW.achievement_id, 0,"
+  "    coalesce (NEW.valid_until, " ROSETTE_REGISTRY_FOREVER ") >> " ROSETTE_REGISTRY_BUCKET_SHIFT ", 1)"
+  "   ON CONFLICT DO UPDATE SET n = n + 1;"
+  "  UPDATE batch_groups SET issued = issued + 1,"
+  "   pending = pending - (OLD.state = 'pending'), failed = failed - (OLD.state = 'failed'),"
+  "   first_issued = coalesce (min (first_issued, NEW.issued_at), first_issued, NEW.issued_at),"
+  "   last_issued = coalesce (max (last_issued, NEW.issued_at), last_issued, NEW.issued_at)"
+  "   WHERE batch_id = NEW.batch_id AND achievement_id = NEW.achievement_id;"
+  " END;"
+  /* Migration 4's, unchanged but for its WHEN. */
+  "CREATE TRIGGER issued_changed AFTER UPDATE OF state, revoked_at, valid_until, superseded_by,"
+  "  recipient_id, achievement_id, batch_id, created_at, issued_at ON issued"
+  "  WHEN NOT " RECORDED " BEGIN "
+  ISSUED_CHANGED
+  " END;";
+
 static const RosetteMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
   { 3, _rosette_registry_migration_pathways },
   { 4, migration_4 },
+  { 5, migration_5 },
 };
 
 const RosetteMigration *
