@@ -16,12 +16,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <math.h>
 #include <string.h>
 
 #include "rosette-enums.h"
 #include "rosette-error.h"
 #include "rosette-family.h"
+#include "rosette-family-keys-private.h"
 #include "rosette-model-private.h"
 #include "rosette-palette.h"
 #include "rosette-utils.h"
@@ -55,171 +55,12 @@ static const char * const keys[] = {
 };
 
 static gboolean
-fail_value (GError     **error,
-            int          code,
-            const char  *key,
-            const char  *expected,
-            const char  *value)
-{
-  g_autofree char *excerpt = _rosette_quote_excerpt (value);
-
-  /* Translators: e.g. "“stars” must be a whole number from 0 to 6;
-   * found “many”". */
-  g_set_error (error, ROSETTE_ERROR, code, _("“%s” must be %s; found “%s”"),
-               key, expected, excerpt);
-  return FALSE;
-}
-
-static gboolean
-parse_enum (const char  *key,
-            const char  *value,
-            GType        type,
-            int         *out,
-            GError     **error)
-{
-  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
-  GEnumValue *enum_value = g_enum_get_value_by_nick (klass, value);
-
-  if (enum_value == NULL)
-    {
-      g_autofree char *nicks = _rosette_enum_nicks (type);
-      g_autofree char *expected = g_strdup_printf (_("one of %s"), nicks);
-
-      return fail_value (error, ROSETTE_ERROR_INVALID, key, expected, value);
-    }
-
-  *out = enum_value->value;
-
-  return TRUE;
-}
-
-static gboolean
-parse_boolean (const char  *key,
-               const char  *value,
-               gboolean    *out,
-               GError     **error)
-{
-  static const char * const yes[] = { "true", "yes", "on", "1", NULL };
-  static const char * const no[] = { "false", "no", "off", "0", NULL };
-  g_autofree char *lower = g_ascii_strdown (value, -1);
-
-  if (g_strv_contains (yes, lower))
-    *out = TRUE;
-  else if (g_strv_contains (no, lower))
-    *out = FALSE;
-  else
-    return fail_value (error, ROSETTE_ERROR_INVALID, key, _("true or false"), value);
-
-  return TRUE;
-}
-
-/* A plain decimal number ("12", "-3.5"); no hex, no "inf", no "nan". */
-static gboolean
-parse_number (const char *value,
-              double     *out)
-{
-  char *end = NULL;
-
-  if (*value == '\0' || strpbrk (value, "xXiInN") != NULL)
-    return FALSE;
-
-  *out = g_ascii_strtod (value, &end);
-
-  return end != value && *end == '\0' && isfinite (*out);
-}
-
-static gboolean
-parse_range (const char  *key,
-             const char  *value,
-             double       min,
-             double       max,
-             double      *out,
-             GError     **error)
-{
-  if (!parse_number (value, out) || *out < min || *out > max)
-    {
-      char low[G_ASCII_DTOSTR_BUF_SIZE];
-      char high[G_ASCII_DTOSTR_BUF_SIZE];
-      g_autofree char *expected = NULL;
-
-      g_ascii_dtostr (low, sizeof low, min);
-      g_ascii_dtostr (high, sizeof high, max);
-      expected = g_strdup_printf (_("a number from %s to %s"), low, high);
-      return fail_value (error, ROSETTE_ERROR_OUT_OF_RANGE, key, expected, value);
-    }
-
-  *out += 0.0;
-
-  return TRUE;
-}
-
-static gboolean
-parse_whole (const char  *key,
-             const char  *value,
-             guint        min,
-             guint        max,
-             guint       *out,
-             GError     **error)
-{
-  guint64 number;
-
-  if (!g_ascii_string_to_unsigned (value, 10, min, max, &number, NULL))
-    {
-      g_autofree char *expected = g_strdup_printf (_("a whole number from %u to %u"), min, max);
-
-      return fail_value (error, ROSETTE_ERROR_OUT_OF_RANGE, key, expected, value);
-    }
-
-  *out = (guint) number;
-
-  return TRUE;
-}
-
-/* "#rrggbb"; with @optional also "" or "auto" for "derived". */
-static gboolean
-parse_color (const char  *key,
-             const char  *value,
-             gboolean     optional,
-             char       **out,
-             GError     **error)
-{
-  if (optional && (*value == '\0' || g_ascii_strcasecmp (value, "auto") == 0))
-    {
-      *out = g_strdup ("");
-      return TRUE;
-    }
-
-  if (!_rosette_color_is_valid (value))
-    return fail_value (error, ROSETTE_ERROR_INVALID, key,
-                       optional ? _("a colour written as #rrggbb, or “auto”") :
-                                  _("a colour written as #rrggbb"),
-                       value);
-
-  *out = g_ascii_strdown (value, -1);
-
-  return TRUE;
-}
-
-static gboolean
-check_utf8 (const char  *key,
-            const char  *value,
-            GError     **error)
-{
-  if (g_utf8_validate (value, -1, NULL))
-    return TRUE;
-
-  g_set_error (error, ROSETTE_ERROR, ROSETTE_ERROR_INVALID,
-               _("“%s” is not valid UTF-8 text"), key);
-  return FALSE;
-}
-
-static gboolean
 set_text (RosetteFamily  *self,
           const char     *key,
           const char     *value,
           GError        **error)
 {
-  if (!check_utf8 (key, value, error))
+  if (!_rosette_key_check_utf8 (key, value, error))
     return FALSE;
 
   if (g_str_equal (key, "name"))
@@ -264,7 +105,7 @@ set_enum_key (RosetteFamily  *self,
   else if (g_str_equal (key, "shape"))
     type = ROSETTE_TYPE_SHAPE;
 
-  if (!parse_enum (key, value, type, &out, error))
+  if (!_rosette_key_parse_enum (key, value, type, &out, error))
     return FALSE;
 
   if (g_str_equal (key, "kind"))
@@ -286,8 +127,8 @@ set_emblem (RosetteFamily  *self,
             GError        **error)
 {
   if (!_rosette_emblem_id_is_valid (value))
-    return fail_value (error, ROSETTE_ERROR_INVALID, key,
-                       _("an emblem name such as “gear”"), value);
+    return _rosette_key_fail (error, ROSETTE_ERROR_INVALID, key,
+                              _("an emblem name such as “gear”"), value);
 
   if (g_str_equal (value, ROSETTE_FAMILY_CUSTOM_EMBLEM) &&
       rosette_family_get_custom_emblem (self) == NULL)
@@ -311,7 +152,7 @@ set_color_key (RosetteFamily  *self,
   g_autofree char *color = NULL;
   gboolean optional = !g_str_equal (key, "field-color");
 
-  if (!parse_color (key, value, optional, &color, error))
+  if (!_rosette_key_parse_color (key, value, optional, &color, error))
     return FALSE;
 
   if (g_str_equal (key, "field-color"))
@@ -343,7 +184,7 @@ set_palette (RosetteFamily  *self,
       for (guint i = 0; i < n; i++)
         g_string_append_printf (ids, "%s%s", i > 0 ? ", " : "", presets[i].id);
       expected = g_strdup_printf (_("one of %s"), ids->str);
-      return fail_value (error, ROSETTE_ERROR_INVALID, key, expected, value);
+      return _rosette_key_fail (error, ROSETTE_ERROR_INVALID, key, expected, value);
     }
 
   g_object_freeze_notify (G_OBJECT (self));
@@ -363,7 +204,7 @@ set_boolean_key (RosetteFamily  *self,
 {
   gboolean flag;
 
-  if (!parse_boolean (key, value, &flag, error))
+  if (!_rosette_key_parse_boolean (key, value, &flag, error))
     return FALSE;
 
   if (g_str_equal (key, "show-subtitle"))
@@ -384,13 +225,13 @@ set_font (RosetteFamily  *self,
           const char     *value,
           GError        **error)
 {
-  if (!check_utf8 (key, value, error) ||
+  if (!_rosette_key_check_utf8 (key, value, error) ||
       !_rosette_check_text (key, value, ROSETTE_FAMILY_MAX_FONT_LENGTH, TRUE, error))
     return FALSE;
 
   if (!_rosette_font_family_is_valid (value))
-    return fail_value (error, ROSETTE_ERROR_INVALID, key,
-                       _("a font family name such as “Cantarell”"), value);
+    return _rosette_key_fail (error, ROSETTE_ERROR_INVALID, key,
+                              _("a font family name such as “Cantarell”"), value);
 
   rosette_family_set_font_family (self, value);
 
@@ -410,8 +251,8 @@ set_font_weight (RosetteFamily  *self,
     weight = 400;
   else if (g_ascii_strcasecmp (value, "bold") == 0)
     weight = 700;
-  else if (!parse_whole (key, value, ROSETTE_FONT_WEIGHT_MIN, ROSETTE_FONT_WEIGHT_MAX,
-                         &weight, error))
+  else if (!_rosette_key_parse_whole (key, value, ROSETTE_FONT_WEIGHT_MIN,
+                                      ROSETTE_FONT_WEIGHT_MAX, &weight, error))
     return FALSE;
 
   rosette_family_set_font_weight (self, weight);
@@ -429,11 +270,11 @@ set_title_size (RosetteFamily  *self,
 
   if (g_ascii_strcasecmp (value, "auto") == 0)
     size = ROSETTE_TITLE_SIZE_AUTO;
-  else if (!parse_number (value, &size) ||
+  else if (!_rosette_key_parse_number (value, &size) ||
            !(size == ROSETTE_TITLE_SIZE_AUTO ||
              (size >= ROSETTE_TITLE_SIZE_MIN && size <= ROSETTE_TITLE_SIZE_MAX)))
-    return fail_value (error, ROSETTE_ERROR_OUT_OF_RANGE, key,
-                       _("“auto” or a number from 12 to 64"), value);
+    return _rosette_key_fail (error, ROSETTE_ERROR_OUT_OF_RANGE, key,
+                              _("“auto” or a number from 12 to 64"), value);
 
   rosette_family_set_title_size (self, size + 0.0);
 
@@ -448,7 +289,7 @@ set_rim_width (RosetteFamily  *self,
 {
   double width;
 
-  if (!parse_range (key, value, 0.0, ROSETTE_RIM_WIDTH_MAX, &width, error))
+  if (!_rosette_key_parse_range (key, value, 0.0, ROSETTE_RIM_WIDTH_MAX, &width, error))
     return FALSE;
 
   rosette_family_set_rim_width (self, width);
@@ -470,7 +311,7 @@ set_tiers (RosetteFamily  *self,
   g_autoptr(GHashTable) slugs = NULL;
   guint n;
 
-  if (!check_utf8 (key, value, error))
+  if (!_rosette_key_check_utf8 (key, value, error))
     return FALSE;
 
   names = g_strsplit (value, ",", -1);
@@ -586,32 +427,32 @@ set_tier_key (RosetteFamily  *self,
     return FALSE;
 
   if (g_str_equal (property, "name"))
-    return check_utf8 (key, value, error) &&
+    return _rosette_key_check_utf8 (key, value, error) &&
            rosette_family_rename_tier (self, position, value, error);
 
   if (g_str_equal (property, "stars"))
     {
       guint stars;
 
-      if (!parse_whole (property, value, 0, ROSETTE_TIER_MAX_STARS, &stars, error))
+      if (!_rosette_key_parse_whole (property, value, 0, ROSETTE_TIER_MAX_STARS, &stars, error))
         return FALSE;
       rosette_tier_set_stars (tier, stars);
     }
   else if (g_str_equal (property, "metal"))
     {
-      if (!parse_enum (property, value, ROSETTE_TYPE_METAL, &out, error))
+      if (!_rosette_key_parse_enum (property, value, ROSETTE_TYPE_METAL, &out, error))
         return FALSE;
       rosette_tier_set_metal (tier, out);
     }
   else if (g_str_equal (property, "ring"))
     {
-      if (!parse_enum (property, value, ROSETTE_TYPE_RING_STYLE, &out, error))
+      if (!_rosette_key_parse_enum (property, value, ROSETTE_TYPE_RING_STYLE, &out, error))
         return FALSE;
       rosette_tier_set_ring_style (tier, out);
     }
   else if (g_str_equal (property, "ornament"))
     {
-      if (!parse_enum (property, value, ROSETTE_TYPE_ORNAMENT, &out, error))
+      if (!_rosette_key_parse_enum (property, value, ROSETTE_TYPE_ORNAMENT, &out, error))
         return FALSE;
       rosette_tier_set_ornament (tier, out);
     }
@@ -626,7 +467,7 @@ set_tier_key (RosetteFamily  *self,
     {
       g_autofree char *color = NULL;
 
-      if (!parse_color (property, value, TRUE, &color, error))
+      if (!_rosette_key_parse_color (property, value, TRUE, &color, error))
         return FALSE;
       rosette_tier_set_field_color (tier, color);
     }
@@ -653,12 +494,12 @@ set_placement_key (RosetteFamily  *self,
 
   if (g_str_equal (property, "scale"))
     {
-      if (!parse_range (key, value, ROSETTE_PLACEMENT_MIN_SCALE, ROSETTE_PLACEMENT_MAX_SCALE,
-                        &number, error))
+      if (!_rosette_key_parse_range (key, value, ROSETTE_PLACEMENT_MIN_SCALE,
+                                     ROSETTE_PLACEMENT_MAX_SCALE, &number, error))
         return FALSE;
     }
-  else if (!parse_range (key, value, -ROSETTE_PLACEMENT_MAX_OFFSET, ROSETTE_PLACEMENT_MAX_OFFSET,
-                         &number, error))
+  else if (!_rosette_key_parse_range (key, value, -ROSETTE_PLACEMENT_MAX_OFFSET,
+                                      ROSETTE_PLACEMENT_MAX_OFFSET, &number, error))
     {
       return FALSE;
     }

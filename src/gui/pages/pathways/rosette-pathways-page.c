@@ -21,43 +21,10 @@
 
 #include <glib/gi18n.h>
 
-#include "rosette-gui-award.h"
 #include "rosette-gui-utils.h"
-#include "rosette-pathway-dialog.h"
-#include "rosette-pathways-page.h"
+#include "rosette-pathways-page-private.h"
 #include "rosette-progress-item.h"
 #include "rosette-registry-page.h"
-
-struct _RosettePathwaysPage
-{
-  AdwBin            parent_instance;
-
-  AdwToastOverlay  *toast_overlay;
-  AdwLeaflet       *leaflet;
-  GtkListBox       *pathway_list;
-  GtkStack         *main_stack;
-  GtkLabel         *title_label;
-  GtkLabel         *goal_label;
-  GtkLabel         *requirements_label;
-  GtkLabel         *summary_label;
-  GtkSpinner       *progress_spinner;
-  GtkColumnView    *progress_view;
-
-  RosetteRegistry  *registry;
-  RosetteFamily    *family;
-  GPtrArray        *pathways;
-  GListStore       *progress;
-  GCancellable     *cancellable;
-  GCancellable     *evaluate_cancellable;
-  GtkWidget        *dialog;
-  char             *last_message;
-  gboolean          opening;
-  gboolean          busy;
-
-  RosetteIssuer    *signer_issuer;
-  RosetteKey       *signer_key;
-  RosetteKeyRecord *signer_record;
-};
 
 G_DEFINE_FINAL_TYPE (RosettePathwaysPage, rosette_pathways_page, ADW_TYPE_BIN)
 
@@ -70,9 +37,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-show_message (RosettePathwaysPage *self,
-              const char          *message)
+void
+_rosette_pathways_page_show_message (RosettePathwaysPage *self,
+                                     const char          *message)
 {
   AdwToast *toast = adw_toast_new (message);
 
@@ -83,8 +50,8 @@ show_message (RosettePathwaysPage *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static RosettePathway *
-selected_pathway (RosettePathwaysPage *self)
+RosettePathway *
+_rosette_pathways_page_selected_pathway (RosettePathwaysPage *self)
 {
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->pathway_list);
   int index = row != NULL ? gtk_list_box_row_get_index (row) : -1;
@@ -94,18 +61,6 @@ selected_pathway (RosettePathwaysPage *self)
   return g_ptr_array_index (self->pathways, index);
 }
 
-static void
-update_actions (RosettePathwaysPage *self)
-{
-  gboolean ready = self->registry != NULL && !self->busy;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pathways.define", ready);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pathways.add-ladder",
-                                 ready && self->family != NULL &&
-                                 rosette_family_get_n_tiers (self->family) > 1);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pathways.issue",
-                                 ready && selected_pathway (self) != NULL);
-}
 
 /* Progress ----------------------------------------------------------------- */
 
@@ -188,7 +143,7 @@ evaluate_cb (GObject      *source,
   set_evaluating (self, FALSE);
   if (rows == NULL)
     {
-      show_message (self, error->message);
+      _rosette_pathways_page_show_message (self, error->message);
       rows = g_ptr_array_new ();
     }
 
@@ -229,9 +184,9 @@ evaluate_async (RosettePathwaysPage *self,
 
 /* Shows @pathway's goal and rule at once, and its progress table when the
  * worker has worked it out. */
-static void
-show_pathway (RosettePathwaysPage *self,
-              RosettePathway      *pathway)
+void
+_rosette_pathways_page_show_pathway (RosettePathwaysPage *self,
+                                     RosettePathway      *pathway)
 {
   g_autofree char *requirements = NULL;
   g_autofree char *rule = NULL;
@@ -264,8 +219,8 @@ pathway_selected_cb (RosettePathwaysPage *self,
                      GtkListBoxRow       *row)
 {
   if (self->registry != NULL)
-    show_pathway (self, selected_pathway (self));
-  update_actions (self);
+    _rosette_pathways_page_show_pathway (self, _rosette_pathways_page_selected_pathway (self));
+  _rosette_pathways_page_update_actions (self);
 }
 
 /* Folded (narrow window): the list and the pathway are two screens. */
@@ -320,13 +275,13 @@ rosette_pathways_page_reload (RosettePathwaysPage *self)
 
   if (self->registry == NULL)
     return;
-  if (selected_pathway (self) != NULL)
-    selected = g_strdup (selected_pathway (self)->slug);
+  if (_rosette_pathways_page_selected_pathway (self) != NULL)
+    selected = g_strdup (_rosette_pathways_page_selected_pathway (self)->slug);
 
   pathways = rosette_pathway_list (self->registry, &error);
   if (pathways == NULL)
     {
-      show_message (self, error->message);
+      _rosette_pathways_page_show_message (self, error->message);
       return;
     }
 
@@ -348,8 +303,8 @@ rosette_pathways_page_reload (RosettePathwaysPage *self)
     gtk_list_box_select_row (self->pathway_list,
                              gtk_list_box_get_row_at_index (self->pathway_list, (int) select));
   else
-    show_pathway (self, NULL);
-  update_actions (self);
+    _rosette_pathways_page_show_pathway (self, NULL);
+  _rosette_pathways_page_update_actions (self);
 }
 
 /* Opening the registry ----------------------------------------------------- */
@@ -369,7 +324,7 @@ open_cb (GObject      *source,
   self->opening = FALSE;
   if (registry == NULL)
     {
-      show_message (self, error->message);
+      _rosette_pathways_page_show_message (self, error->message);
       return;
     }
   rosette_pathways_page_set_registry (self, registry);
@@ -403,181 +358,6 @@ rosette_pathways_page_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (rosette_pathways_page_parent_class)->unmap (widget);
 }
 
-/* Actions ------------------------------------------------------------------ */
-
-/* The goal and requirement choices: what the registry knows, then the
- * tiers of the family open in Design that it does not know yet. */
-static GPtrArray *
-dup_choices (RosettePathwaysPage  *self,
-             GError              **error)
-{
-  g_autoptr(GPtrArray) refs = rosette_registry_list_achievement_refs (self->registry, error);
-  g_autofree char *family_slug = NULL;
-
-  if (refs == NULL || self->family == NULL)
-    return g_steal_pointer (&refs);
-
-  family_slug = rosette_family_dup_slug (self->family);
-  for (guint t = 0; t < rosette_family_get_n_tiers (self->family); t++)
-    {
-      RosetteTier *tier = rosette_family_get_tier (self->family, t);
-      g_autofree char *tier_slug = rosette_tier_dup_slug (tier);
-      gboolean known = FALSE;
-      RosetteAchievementRef *ref;
-
-      for (guint i = 0; i < refs->len && !known; i++)
-        {
-          RosetteAchievementRef *other = g_ptr_array_index (refs, i);
-
-          known = g_strcmp0 (other->family_slug, family_slug) == 0 &&
-                  g_strcmp0 (other->tier_slug, tier_slug) == 0;
-        }
-      if (known)
-        continue;
-      ref = g_new0 (RosetteAchievementRef, 1);
-      ref->family_slug = g_strdup (family_slug);
-      ref->family_name = g_strdup (rosette_family_get_name (self->family));
-      ref->tier_slug = g_steal_pointer (&tier_slug);
-      ref->tier_name = g_strdup (rosette_tier_get_name (tier));
-      g_ptr_array_add (refs, ref);
-    }
-  return g_steal_pointer (&refs);
-}
-
-static void
-select_slug (RosettePathwaysPage *self,
-             const char          *slug)
-{
-  for (guint i = 0; self->pathways != NULL && i < self->pathways->len; i++)
-    if (g_strcmp0 (((RosettePathway *) g_ptr_array_index (self->pathways, i))->slug, slug) == 0)
-      gtk_list_box_select_row (self->pathway_list,
-                               gtk_list_box_get_row_at_index (self->pathway_list, (int) i));
-}
-
-static void
-define_response_cb (RosettePathwaysPage  *self,
-                    const char           *response,
-                    RosettePathwayDialog *dialog)
-{
-  g_autoptr(RosettePathway) pathway = NULL;
-  g_autoptr(GError) error = NULL;
-
-  self->dialog = NULL;
-  if (g_strcmp0 (response, "define") != 0)
-    return;
-
-  pathway = rosette_pathway_dialog_build (dialog, &error);
-  if (pathway == NULL || !rosette_pathway_save (pathway, self->registry, &error))
-    {
-      show_message (self, error->message);
-      return;
-    }
-  rosette_pathways_page_reload (self);
-  select_slug (self, pathway->slug);
-}
-
-static void
-define_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  RosettePathwaysPage *self = ROSETTE_PATHWAYS_PAGE (widget);
-  g_autoptr(GPtrArray) choices = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
-  RosettePathwayDialog *dialog;
-
-  choices = dup_choices (self, &error);
-  if (choices == NULL)
-    {
-      show_message (self, error->message);
-      return;
-    }
-  dialog = rosette_pathway_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, choices,
-                                       self->family);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (define_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  self->dialog = GTK_WIDGET (dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-add_ladder_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  RosettePathwaysPage *self = ROSETTE_PATHWAYS_PAGE (widget);
-  g_autoptr(GPtrArray) ladder = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (self->family == NULL)
-    return;
-  ladder = rosette_pathway_new_ladder (self->family, NULL);
-  for (guint i = 0; i < ladder->len; i++)
-    if (!rosette_pathway_save (g_ptr_array_index (ladder, i), self->registry, &error))
-      {
-        show_message (self, error->message);
-        return;
-      }
-  rosette_pathways_page_reload (self);
-  if (ladder->len > 0)
-    select_slug (self, ((RosettePathway *) g_ptr_array_index (ladder, 0))->slug);
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u pathway of “%s”",
-                                          "Added %u pathways of “%s”", ladder->len),
-                             ladder->len, rosette_family_get_name (self->family));
-  show_message (self, message);
-}
-
-static void
-issue_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(RosettePathwaysPage) self = user_data;
-  g_autoptr(RosetteBatchSummary) summary = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  summary = rosette_pathway_issue_finish (result, &error);
-  if (summary == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->busy = FALSE;
-  message = summary != NULL ? rosette_gui_award_dup_summary (summary) : g_strdup (error->message);
-  show_message (self, message);
-  show_pathway (self, selected_pathway (self));
-  update_actions (self);
-}
-
-static void
-issue_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  RosettePathwaysPage *self = ROSETTE_PATHWAYS_PAGE (widget);
-  RosettePathway *pathway = selected_pathway (self);
-  g_autoptr(RosetteFamily) family = NULL;
-  g_autoptr(RosetteAwardContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (pathway == NULL || self->busy)
-    return;
-  family = rosette_gui_award_find_family (self->family, pathway->goal_family_slug,
-                                          pathway->family_file, &error);
-  if (family != NULL)
-    context = rosette_gui_award_context_new (self->registry, family, self->signer_issuer,
-                                             self->signer_key, self->signer_record, &error);
-  if (context == NULL)
-    {
-      show_message (self, error->message);
-      return;
-    }
-
-  self->busy = TRUE;
-  update_actions (self);
-  rosette_pathway_issue_async (pathway, context, self->cancellable, issue_cb, g_object_ref (self));
-}
-
 /* GObject ------------------------------------------------------------------ */
 
 GtkWidget *
@@ -607,7 +387,7 @@ rosette_pathways_page_set_registry (RosettePathwaysPage *self,
   if (!g_set_object (&self->registry, registry))
     return;
   rosette_pathways_page_reload (self);
-  update_actions (self);
+  _rosette_pathways_page_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTRY]);
 }
 
@@ -632,7 +412,7 @@ rosette_pathways_page_set_family (RosettePathwaysPage *self,
 
   if (!g_set_object (&self->family, family))
     return;
-  update_actions (self);
+  _rosette_pathways_page_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAMILY]);
 }
 
@@ -795,9 +575,8 @@ rosette_pathways_page_class_init (RosettePathwaysPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_install_action (widget_class, "pathways.define", NULL, define_action);
-  gtk_widget_class_install_action (widget_class, "pathways.add-ladder", NULL, add_ladder_action);
-  gtk_widget_class_install_action (widget_class, "pathways.issue", NULL, issue_action);
+  _rosette_pathways_page_class_actions_init (widget_class);
+
 
   rosette_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -829,5 +608,5 @@ rosette_pathways_page_init (RosettePathwaysPage *self)
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->progress)));
   gtk_column_view_set_model (self->progress_view, GTK_SELECTION_MODEL (selection));
   rosette_progress_item_add_columns (self->progress_view);
-  update_actions (self);
+  _rosette_pathways_page_update_actions (self);
 }
