@@ -220,7 +220,7 @@ test_registry (void)
   g_assert_cmpint (g_mkdir_with_parents (empty, 0700), ==, 0);
   registry = rosette_registry_open (registry_path, NULL, &error);
   g_assert_no_error (error);
-  record = test_verify_record_issued (registry, credential, "ana.lima@acme.example");
+  record = test_verify_record_issued (t, registry, credential, "ana.lima@acme.example");
   test_verify_set_recorded_status (credential, "https://badges.acme.example", record);
   jws = test_verify_vc_jwt (t, credential);
   g_assert_true (g_file_set_contents (badge, jws, -1, &error));

@@ -392,15 +392,19 @@ test_verify_serve_hosted_issuer (StatusServer *s,
   status_server_serve (s, "/ob2/revocations", revocations);
 }
 
-/* Records @credential (for @email) in @registry as issued now, the way
- * issuing does; returns its row, with its status list and position. */
+/* Records @credential (for @email) in @registry as issued now by @t's
+ * issuer, the way issuing does; returns its row, with its status list
+ * and position. */
 static inline RosetteIssuedRecord *
-test_verify_record_issued (RosetteRegistry   *registry,
+test_verify_record_issued (TestIssuing       *t,
+                           RosetteRegistry   *registry,
                            RosetteCredential *credential,
                            const char        *email)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *identifier = rosette_issuer_dup_identifier_for_key (t->issuer, t->record, NULL);
+  gint64 issuer_id;
   RosetteRecipientData person = { email, NULL, NULL, NULL, NULL, NULL };
   RosetteIssuanceRequest request = {
     .issuance_key = rosette_credential_get_id (credential), .batch_id = "b",
@@ -409,7 +413,11 @@ test_verify_record_issued (RosetteRegistry   *registry,
   };
   RosetteIssuedRecord *record;
 
-  request.achievement_id = rosette_registry_upsert_achievement (registry, 0, "privacy", "Data Privacy",
+  g_assert_nonnull (identifier);
+  issuer_id = rosette_registry_upsert_issuer (registry, identifier, rosette_issuer_get_name (t->issuer),
+                                              NULL, &error);
+  g_assert_no_error (error);
+  request.achievement_id = rosette_registry_upsert_achievement (registry, issuer_id, "privacy", "Data Privacy",
                                                                 "gold", "Gold", NULL, NULL, &error);
   g_assert_no_error (error);
   request.recipient_id = rosette_registry_upsert_recipient (registry, &person, &error);

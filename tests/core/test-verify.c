@@ -793,7 +793,7 @@ test_registry_fallback (void)
 
       if (cases[i].recorded)
         {
-          g_autoptr(RosetteIssuedRecord) record = test_verify_record_issued (f.registry, credential,
+          g_autoptr(RosetteIssuedRecord) record = test_verify_record_issued (t, f.registry, credential,
                                                                              cases[i].email);
 
           list_id = rosette_issued_record_get_status_list_id (record);
@@ -843,7 +843,7 @@ test_registry_fallback (void)
   {
     g_autoptr(TestIssuing) forger = test_issuing_new (ROSETTE_KEY_ALGORITHM_ED25519, NULL, NULL);
     g_autoptr(RosetteCredential) credential = test_issuing_credential (t, "f@acme.example");
-    g_autoptr(RosetteIssuedRecord) record = test_verify_record_issued (f.registry, credential, "f@acme.example");
+    g_autoptr(RosetteIssuedRecord) record = test_verify_record_issued (t, f.registry, credential, "f@acme.example");
     g_autoptr(RosetteVerifyReport) report = NULL;
     g_autofree char *gone = g_strconcat (base, "/gone", NULL);
     g_autofree char *jws = NULL;
@@ -861,6 +861,60 @@ test_registry_fallback (void)
     report = verify_text (verifier, tampered);
     assert_verdict (report, ROSETTE_VERIFY_VERDICT_NOT_VALID);
     g_assert_cmpint (state_of (report, ROSETTE_VERIFY_CHECK_REVOCATION), !=, ROSETTE_VERIFY_STATE_PASSED);
+  }
+
+  /* One of our badge ids, list and position, validly signed by someone
+   * else under their own issuer: the registry knows nothing of it. */
+  {
+    g_autoptr(TestIssuing) other = test_issuing_new (ROSETTE_KEY_ALGORITHM_ED25519, NULL, NULL);
+    g_autofree char *gone = g_strconcat (base, "/gone", NULL);
+    g_autofree char *ours = rosette_issuer_dup_identifier_for_key (t->issuer, t->record, NULL);
+
+    for (guint revoke = 0; revoke < 2; revoke++)
+      {
+        const char *email = revoke ? "h@acme.example" : "g@acme.example";
+        g_autoptr(RosetteCredential) credential = test_issuing_credential (t, email);
+        g_autoptr(RosetteIssuedRecord) record = test_verify_record_issued (t, f.registry, credential, email);
+        g_autoptr(RosetteIssuedRecord) found = NULL;
+        g_autoptr(RosetteVerifyReport) report = NULL;
+        g_autoptr(RosetteVerifyReport) offline_report = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autofree char *jws = NULL;
+
+        if (revoke)
+          {
+            g_assert_true (rosette_registry_revoke (f.registry, rosette_credential_get_id (credential),
+                                                    "Left the company", NULL, &error));
+            g_assert_no_error (error);
+          }
+        found = rosette_registry_lookup (f.registry, rosette_credential_get_id (credential), NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpstr (rosette_issued_record_get_issuer_identifier (found), ==, ours);
+
+        test_verify_set_recorded_status (credential, gone, record);
+        /* Ours, as a control: the registry answers. */
+        jws = test_verify_vc_jwt (t, credential);
+        report = verify_text (verifier, jws);
+        g_assert_cmpint (state_of (report, ROSETTE_VERIFY_CHECK_REVOCATION), ==,
+                         revoke ? ROSETTE_VERIFY_STATE_FAILED : ROSETTE_VERIFY_STATE_PASSED);
+        g_clear_object (&report);
+        g_clear_pointer (&jws, g_free);
+
+        jws = test_verify_vc_jwt (other, credential);
+        report = verify_text (verifier, jws);
+        offline_report = verify_text (offline, jws);
+        g_test_message ("%s by another issuer: %s", email,
+                        explanation_of (report, ROSETTE_VERIFY_CHECK_REVOCATION));
+        g_assert_cmpint (state_of (report, ROSETTE_VERIFY_CHECK_PROOF), ==, ROSETTE_VERIFY_STATE_PASSED);
+        g_assert_cmpint (state_of (report, ROSETTE_VERIFY_CHECK_REVOCATION), ==,
+                         ROSETTE_VERIFY_STATE_NOT_CHECKED);
+        g_assert_null (strstr (explanation_of (report, ROSETTE_VERIFY_CHECK_REVOCATION),
+                               "registry of badges you issued"));
+        assert_verdict (report, ROSETTE_VERIFY_VERDICT_INCOMPLETE);
+        g_assert_cmpint (state_of (offline_report, ROSETTE_VERIFY_CHECK_REVOCATION), ==,
+                         ROSETTE_VERIFY_STATE_NOT_CHECKED);
+        assert_verdict (offline_report, ROSETTE_VERIFY_VERDICT_INCOMPLETE);
+      }
   }
 
   status_server_stop (&s, thread);

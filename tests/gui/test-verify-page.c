@@ -699,7 +699,7 @@ test_registry (void)
   /* The badge issued here, recorded at its list and position. */
   registry = rosette_registry_open (registry_path, NULL, &error);
   g_assert_no_error (error);
-  record = test_verify_record_issued (registry, credential, TEST_EMAIL);
+  record = test_verify_record_issued (t, registry, credential, TEST_EMAIL);
   test_verify_set_recorded_status (credential, "https://badges.acme.example", record);
   g_clear_pointer (&json, g_free);
   json = test_verify_data_integrity (t, credential);

@@ -20,16 +20,25 @@
 G_DEFINE_FINAL_TYPE (RosetteIssuedRecord, rosette_issued_record, G_TYPE_OBJECT)
 
 /* Keep in the order _rosette_issued_record_from_row() reads. */
-const char _rosette_issued_columns[] =
-  "i.credential_id, i.issuance_key, i.batch_id, i.state, i.recipient_id,"
-  " r.email, r.name, r.employee_id, r.department, i.achievement_id,"
-  " a.family_slug, a.family_name, a.tier_slug, a.tier_name,"
-  " i.valid_from, i.valid_until, i.issued_at, i.proof_type, i.files,"
-  " i.status_list_id, i.status_index, i.last_error, i.revoked_at,"
+#define ISSUED_SELECT \
+  "i.credential_id, i.issuance_key, i.batch_id, i.state, i.recipient_id," \
+  " r.email, r.name, r.employee_id, r.department, i.achievement_id," \
+  " a.family_slug, a.family_name, a.tier_slug, a.tier_name," \
+  " i.valid_from, i.valid_until, i.issued_at, i.proof_type, i.files," \
+  " i.status_list_id, i.status_index, i.last_error, i.revoked_at," \
   " i.revoke_reason, i.superseded_by"
-  " FROM issued i"
-  " JOIN recipients r ON r.id = i.recipient_id"
-  " JOIN achievements a ON a.id = i.achievement_id";
+#define ISSUED_FROM \
+  " FROM issued i" \
+  " JOIN recipients r ON r.id = i.recipient_id" \
+  " JOIN achievements a ON a.id = i.achievement_id"
+
+const char _rosette_issued_columns[] = ISSUED_SELECT ISSUED_FROM;
+
+/* The report and page queries leave the issuer out: only the lookup of
+ * one credential (which the verifier asks) needs it. */
+const char _rosette_issued_lookup_columns[] =
+  ISSUED_SELECT ", s.identifier" ISSUED_FROM
+  " LEFT JOIN issuers s ON s.id = a.issuer_id";
 
 static void
 rosette_issued_record_finalize (GObject *object)
@@ -53,6 +62,7 @@ rosette_issued_record_finalize (GObject *object)
   g_free (self->last_error);
   g_free (self->revoke_reason);
   g_free (self->superseded_by);
+  g_free (self->issuer_identifier);
 
   G_OBJECT_CLASS (rosette_issued_record_parent_class)->finalize (object);
 }
@@ -136,6 +146,8 @@ _rosette_issued_record_from_row (sqlite3_stmt *stmt,
   self->revoked_at = _rosette_db_column_time (stmt, c++);
   self->revoke_reason = _rosette_db_dup_text (stmt, c++);
   self->superseded_by = _rosette_db_dup_text (stmt, c++);
+  if (sqlite3_column_count (stmt) > c)
+    self->issuer_identifier = _rosette_db_dup_text (stmt, c++);
 
   if (self->state == ROSETTE_ISSUE_STATE_PENDING)
     self->status = ROSETTE_CREDENTIAL_STATUS_PENDING;
@@ -201,6 +213,18 @@ GETTER (const char *, last_error)
 GETTER (gint64, revoked_at)
 GETTER (const char *, revoke_reason)
 GETTER (const char *, superseded_by)
+
+/**
+ * rosette_issued_record_get_issuer_identifier:
+ *
+ * The identifier (URL or DID) of the issuer of the record's achievement,
+ * as the registry recorded it.
+ *
+ * Returns: (nullable): the identifier; %NULL when the achievement has no
+ *   issuer, and for records of the reports and paged lists, which do not
+ *   read it (only rosette_registry_lookup() does)
+ */
+GETTER (const char *, issuer_identifier)
 
 #undef GETTER
 

@@ -43,6 +43,7 @@ const char             *rosette_issued_record_get_last_error     (RosetteIssuedR
 gint64                  rosette_issued_record_get_revoked_at     (RosetteIssuedRecord *self);
 const char             *rosette_issued_record_get_revoke_reason  (RosetteIssuedRecord *self);
 const char             *rosette_issued_record_get_superseded_by  (RosetteIssuedRecord *self);
+const char             *rosette_issued_record_get_issuer_identifier (RosetteIssuedRecord *self);
 
 const char             *rosette_credential_status_to_string      (RosetteCredentialStatus status);
 

@@ -88,7 +88,7 @@ select_one (RosetteDb   *db,
   sqlite3_stmt *stmt;
   int rc;
 
-  sql = g_strdup_printf ("SELECT %s WHERE %s = ?", _rosette_issued_columns, where_column);
+  sql = g_strdup_printf ("SELECT %s WHERE %s = ?", _rosette_issued_lookup_columns, where_column);
   stmt = _rosette_db_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;

@@ -61,6 +61,7 @@ struct _RosetteIssuedRecord
   gint64                   revoked_at;
   char                    *revoke_reason;
   char                    *superseded_by;
+  char                    *issuer_identifier; /* only from _rosette_issued_lookup_columns */
 };
 
 /* The report aggregates of migration 4 count rows per expiry bucket of
@@ -119,8 +120,11 @@ GPtrArray     *_rosette_db_collect             (RosetteDb       *db,
                                                 GDestroyNotify   free_func,
                                                 GError         **error);
 
-/* The column list and builder shared by every query of issued rows. */
+/* The column list and builder shared by every query of issued rows;
+ * the lookup of one row also reads its issuer's identifier (a primary
+ * key step from achievements to the tiny issuers table). */
 extern const char _rosette_issued_columns[];
+extern const char _rosette_issued_lookup_columns[];
 RosetteIssuedRecord *_rosette_issued_record_from_row (sqlite3_stmt *stmt,
                                                       gint64        now);
 

@@ -1015,9 +1015,11 @@ revocation_answer (VerifyRun           *run,
 
 /* When the issuer's list cannot be had, the registry of badges issued on
  * this computer knows the state of its own badges: a credential recorded
- * as issued with the same list (…/status/<list id>.json) and position.
- * Only for a badge whose proof held, and never over a list that was
- * fetched. TRUE after setting the check. */
+ * as issued with the same list (…/status/<list id>.json) and position,
+ * by the same issuer. Only for a badge whose proof held (so signed with
+ * that issuer's key), and never over a list that was fetched: a
+ * credential id is public, and anyone can sign their own badge with it
+ * under another issuer. TRUE after setting the check. */
 static gboolean
 registry_answer (VerifyRun  *run,
                  const char *url,
@@ -1035,6 +1037,8 @@ registry_answer (VerifyRun  *run,
     return FALSE;
   record = rosette_registry_lookup (run->registry, id, run->now, NULL);
   if (record == NULL || rosette_issued_record_get_state (record) != ROSETTE_ISSUE_STATE_ISSUED ||
+      run->issuer_id == NULL ||
+      g_strcmp0 (rosette_issued_record_get_issuer_identifier (record), run->issuer_id) != 0 ||
       rosette_issued_record_get_status_list_id (record) <= 0 ||
       rosette_issued_record_get_status_index (record) != (guint64) index)
     return FALSE;
