@@ -10,7 +10,8 @@
  * credentials (200,000 people in 12 departments, 20 achievements, batches
  * of 2,000 issued on one day each over five years, 2 % revoked) is generated through the public API in
  * batched transactions, then each report query the GUI and CLI run is
- * timed (median of 9 runs). The target is under 100 ms per query.
+ * timed (median of 9 runs) in a new process that opens it, as the app
+ * does. The target is under 100 ms per query.
  *
  * ROSETTE_BENCH_ROWS sets another size (e.g. 100000 for a quick run);
  * ROSETTE_BENCH_KEEP keeps the database for inspection, and
@@ -334,7 +335,26 @@ main (int   argc,
               (g_get_monotonic_time () - start) / (double)G_USEC_PER_SEC);
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+  /* The queries run in a new process, as when the app opens a registry.
+   * This one has just made a million rows through the API, and glibc's
+   * malloc, left with the free chunks of all that, takes its slow path
+   * for the reports' allocations: the expiring report took 110–140 ms
+   * here against 32–50 ms in a new process, with the same code and
+   * database. ROSETTE_BENCH_IN_PROCESS=1 times them here anyway. */
+  if (path != NULL && g_getenv ("ROSETTE_BENCH_IN_PROCESS") == NULL)
+    {
+      g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "ROSETTE_BENCH_DB", path, TRUE);
+      char *child_argv[] = { argv[0], NULL };
+      int status;
+
+      g_clear_object (&b.registry);
+      fflush (stdout);
+      if (!g_spawn_sync (NULL, child_argv, envp, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL, NULL,
+                         NULL, &status, &error))
+        g_error ("%s", error->message);
+    }
+
+  for (guint i = 0; b.registry != NULL && i < G_N_ELEMENTS (queries); i++)
     {
       guint rows = 0;
       double cpu = 0;
@@ -344,7 +364,8 @@ main (int   argc,
               median < 100.0 ? "" : "  OVER 100 ms");
       all_fast = all_fast && median < 100.0;
     }
-  printf ("%s\n", all_fast ? "all report queries under 100 ms" : "some queries over 100 ms");
+  if (b.registry != NULL)
+    printf ("%s\n", all_fast ? "all report queries under 100 ms" : "some queries over 100 ms");
 
   g_clear_object (&b.registry);
   g_date_time_unref (b.now);
