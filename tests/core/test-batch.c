@@ -543,6 +543,11 @@ test_revoke_publishes (Fixture       *f,
   record = rosette_registry_lookup (f->registry, json_object_get_string_member (claims, "jti"),
                                     NULL, &error);
   g_assert_no_error (error);
+  /* The row knows the issuer its credential names (a did:key issuer
+   * signing with P-256: the did:key of that key). */
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (claims, "iss"), "did:key:"));
+  g_assert_cmpstr (rosette_issued_record_get_issuer_identifier (record), ==,
+                   json_object_get_string_member (claims, "iss"));
   index = rosette_issued_record_get_status_index (record);
   other = index == 0 ? 1 : 0;
 

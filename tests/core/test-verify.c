@@ -917,6 +917,35 @@ test_registry_fallback (void)
       }
   }
 
+  /* A row without its own issuer id (recorded before registries kept
+   * one per row) is its achievement's issuer's. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr(RosetteIssuedRecord) record = NULL;
+    g_autoptr(RosetteIssuedRecord) found = NULL;
+    RosetteRecipientData person = { "old@acme.example", NULL, NULL, NULL, NULL, NULL };
+    RosetteIssuanceRequest request = {
+      .issuance_key = "old-row", .batch_id = "b", .credential_id = "urn:uuid:old-row",
+      .valid_from = now, .proof_type = "vc-jwt", .now = now,
+    };
+    gint64 issuer_id = rosette_registry_upsert_issuer (f.registry, "did:web:old.example", "Old",
+                                                       NULL, &error);
+
+    g_assert_no_error (error);
+    request.achievement_id = rosette_registry_upsert_achievement (f.registry, issuer_id, "privacy",
+                                                                  "Data Privacy", "gold", "Gold",
+                                                                  NULL, NULL, &error);
+    g_assert_no_error (error);
+    request.recipient_id = rosette_registry_upsert_recipient (f.registry, &person, &error);
+    g_assert_no_error (error);
+    record = rosette_registry_reserve_issuance (f.registry, &request, NULL, &error);
+    g_assert_no_error (error);
+    found = rosette_registry_lookup (f.registry, "urn:uuid:old-row", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (rosette_issued_record_get_issuer_identifier (found), ==, "did:web:old.example");
+  }
+
   status_server_stop (&s, thread);
   registry_fixture_tear_down (&f);
 }

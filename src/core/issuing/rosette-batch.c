@@ -1282,6 +1282,7 @@ run (RosetteBatch              *self,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *family_slug = NULL;
   g_autofree char *identifier = NULL;
+  g_autofree char *signing_identifier = NULL;
   Progress progress = { self, func, user_data, g_get_monotonic_time (), 0, 0 };
   guint in_flight = 0;
   guint done = 0;
@@ -1328,6 +1329,11 @@ run (RosetteBatch              *self,
                                               rosette_issuer_get_name (self->issuer), NULL, error);
   if (issuer_id <= 0)
     return NULL;
+  /* The issuer id the credentials carry (with did:key, the signing
+   * key's), kept per row when it is another. */
+  signing_identifier = rosette_issuer_dup_identifier_for_key (self->issuer, self->record, NULL);
+  if (g_strcmp0 (signing_identifier, identifier) == 0)
+    g_clear_pointer (&signing_identifier, g_free);
 
   tiers = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) tier_state_free);
   family_slug = rosette_family_dup_slug (self->family);
@@ -1388,6 +1394,7 @@ run (RosetteBatch              *self,
           request.valid_from = valid_from;
           request.valid_until = row->valid_until != NULL ? row->valid_until : self->valid_until;
           request.proof_type = proof_type_name (self->proof);
+          request.issuer_identifier = signing_identifier;
           if (!_rosette_registry_reserve (self->registry, &request, &reservation, NULL, error))
             goto out;
           if (!rosette_registry_batch_step (self->registry, error))

@@ -37,7 +37,7 @@ const char _rosette_issued_columns[] = ISSUED_SELECT ISSUED_FROM;
 /* The report and page queries leave the issuer out: only the lookup of
  * one credential (which the verifier asks) needs it. */
 const char _rosette_issued_lookup_columns[] =
-  ISSUED_SELECT ", s.identifier" ISSUED_FROM
+  ISSUED_SELECT ", coalesce (i.issuer_identifier, s.identifier)" ISSUED_FROM
   " LEFT JOIN issuers s ON s.id = a.issuer_id";
 
 static void

@@ -254,8 +254,8 @@ insert_pending (RosetteDb                     *db,
   stmt = _rosette_db_prepare (db,
                               "INSERT INTO issued (credential_id, recipient_id, achievement_id,"
                               " batch_id, issuance_key, valid_from, valid_until, proof_type,"
-                              " status_list_id, status_index, created_at, state)"
-                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')",
+                              " status_list_id, status_index, created_at, issuer_identifier, state)"
+                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -276,6 +276,7 @@ insert_pending (RosetteDb                     *db,
   sqlite3_bind_int64 (stmt, 9, out->status_list_id);
   sqlite3_bind_int64 (stmt, 10, out->status_index);
   sqlite3_bind_int64 (stmt, 11, _rosette_time_or_now (request->now));
+  _rosette_db_bind_text (stmt, 12, request->issuer_identifier);
   return _rosette_db_step_done (db, stmt, error);
 }
 

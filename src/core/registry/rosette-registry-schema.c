@@ -410,7 +410,12 @@ static const char migration_5[] =
   "  recipient_id, achievement_id, batch_id, created_at, issued_at ON issued"
   "  WHEN NOT " RECORDED " BEGIN "
   ISSUED_CHANGED
-  " END;";
+  " END;"
+  /* With did:key, the issuer id a credential carries is that of the key
+   * that signed it, which is not always the key the issuer is recorded
+   * under (a P-256 key for VC-JWT, an older key after a rotation): each
+   * row keeps its own, for the verifier's registry fallback. */
+  "ALTER TABLE issued ADD COLUMN issuer_identifier TEXT;";
 
 static const RosetteMigration migrations[] = {
   { 1, migration_1 },

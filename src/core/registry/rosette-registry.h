@@ -61,6 +61,9 @@ typedef struct
  * @valid_until: (nullable): when it expires
  * @proof_type: (nullable): "DataIntegrityProof", "vc-jwt", …
  * @now: (nullable): when the row is reserved; %NULL for the current time
+ * @issuer_identifier: (nullable): the issuer id the credential carries
+ *   (with did:key, that of the key that signs it), when it is not the
+ *   identifier the achievement's issuer was recorded under
  */
 typedef struct
 {
@@ -73,6 +76,7 @@ typedef struct
   GDateTime  *valid_until;
   const char *proof_type;
   GDateTime  *now;
+  const char *issuer_identifier;
 } RosetteIssuanceRequest;
 
 /**
