@@ -288,7 +288,8 @@ ld_value_type (const LdItem *item)
   return item->types.len == 1 ? ld_vec_index (&item->types, 0) : NULL;
 }
 
-/* The whole document: an array item, or NULL with @error set. */
+/* rosette_jsonld_to_rdf(), as if @document's top-level object had no
+ * member @skip (a signed credential without its "proof"). */
 GPtrArray *
 _rosette_jsonld_to_rdf_without (JsonNode              *document,
                                 const char            *skip,
@@ -297,7 +298,7 @@ _rosette_jsonld_to_rdf_without (JsonNode              *document,
                                 RosetteJsonldFlags     flags,
                                 GError               **error);
 
-
+/* The whole document: an array item, or NULL with @error set. */
 LdItem *
 _rosette_jsonld_expand_document (Processor  *p,
                                  JsonNode   *document,

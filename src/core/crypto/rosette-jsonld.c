@@ -364,11 +364,15 @@ _rosette_jsonld_json_equal (JsonNode *a,
 
 #define ARENA_BLOCK_SIZE 16384
 
+/* A block's bytes follow its header, which the union keeps 16 bytes
+ * long so that they are 16-byte aligned. */
 struct _LdBlock
 {
-  LdBlock *next;
-  gsize    size;
-  /* then the block's bytes, 16-byte aligned */
+  union
+  {
+    LdBlock *next;
+    char     align[16];
+  };
 };
 
 gpointer
@@ -385,7 +389,6 @@ _rosette_jsonld_arena_alloc0 (LdArena *arena,
 
       G_STATIC_ASSERT (sizeof (LdBlock) % 16 == 0);
       block->next = arena->blocks;
-      block->size = block_size;
       arena->blocks = block;
       arena->next = (char *) (block + 1);
       arena->left = block_size;
